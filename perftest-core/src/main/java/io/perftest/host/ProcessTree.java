@@ -1,0 +1,137 @@
+package io.perftest.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds and kills the processes of a run on this machine: the descendants of a process, and on
+ * Linux every process whose environment carries the run's cookie (as Jenkins' ProcessTreeKiller
+ * does), which also catches children that called {@code setsid} or were re-parented to init.
+ */
+public final class ProcessTree {
+
+    private static final Path PROC = Path.of("/proc");
+    private static final int MAX_KILL_ROUNDS = 50;
+
+    private ProcessTree() {
+    }
+
+    /** Pids of live processes whose environment holds {@code name=value}; never this JVM or its ancestors. */
+    public static List<Long> withEnvironment(String name, String value) {
+        List<Long> out = new ArrayList<>();
+        if (!Files.isDirectory(PROC)) {
+            return out;
+        }
+        byte[] needle = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        Set<Long> excluded = selfAndAncestors();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
+            for (Path dir : dirs) {
+                String file = dir.getFileName().toString();
+                if (file.isEmpty() || !Character.isDigit(file.charAt(0))) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(file);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (!excluded.contains(pid) && environHas(dir.resolve("environ"), needle)) {
+                    out.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static boolean environHas(Path environ, byte[] needle) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(environ);
+        } catch (IOException | SecurityException e) {
+            return false; // gone, a zombie, or another user's
+        }
+        int start = 0;
+        for (int i = 0; i <= env.length; i++) {
+            if (i == env.length || env[i] == 0) {
+                if (i - start == needle.length && java.util.Arrays.equals(env, start, i, needle, 0, needle.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static Set<Long> selfAndAncestors() {
+        Set<Long> out = new LinkedHashSet<>();
+        Optional<ProcessHandle> p = Optional.of(ProcessHandle.current());
+        while (p.isPresent()) {
+            out.add(p.get().pid());
+            p = p.get().parent();
+        }
+        return out;
+    }
+
+    /**
+     * Kills {@code root} with all its descendants and every process carrying the cookie
+     * ({@code cookieName=cookieValue}; null for none): SIGTERM first, SIGKILL to survivors
+     * after {@code grace}. Returns once none is alive, or after a bounded number of rounds.
+     */
+    public static void kill(ProcessHandle root, String cookieName, String cookieValue, Duration grace)
+            throws InterruptedException {
+        Set<ProcessHandle> targets = collect(root, cookieName, cookieValue);
+        if (targets.isEmpty()) {
+            return;
+        }
+        targets.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline) {
+            targets.removeIf(h -> !h.isAlive());
+            targets.addAll(collect(root, cookieName, cookieValue));
+            if (targets.stream().noneMatch(ProcessHandle::isAlive)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        for (int round = 0; round < MAX_KILL_ROUNDS; round++) {
+            targets.addAll(collect(root, cookieName, cookieValue));
+            targets.removeIf(h -> !h.isAlive());
+            if (targets.isEmpty()) {
+                return;
+            }
+            targets.forEach(ProcessHandle::destroyForcibly);
+            Thread.sleep(20);
+        }
+    }
+
+    private static Set<ProcessHandle> collect(ProcessHandle root, String cookieName, String cookieValue) {
+        Set<ProcessHandle> out = new LinkedHashSet<>();
+        if (root != null) {
+            root.descendants().forEach(out::add);
+            if (root.isAlive()) {
+                out.add(root);
+            }
+        }
+        if (cookieName != null) {
+            for (long pid : withEnvironment(cookieName, cookieValue)) {
+                ProcessHandle.of(pid).ifPresent(h -> {
+                    out.add(h);
+                    h.descendants().forEach(out::add);
+                });
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.perftest.ingest;
+
+import io.perftest.model.Unit;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How result files name metrics: {@code latency (ms)}, {@code latency [ms]}, {@code AvgLatency-ms}. */
+public final class MetricNames {
+
+    private static final Pattern BRACKETED = Pattern.compile("^(.*?)\\s*[(\\[]\\s*([^()\\[\\]]*)\\s*[)\\]]\\s*$");
+    private static final Set<String> SUFFIX_UNITS = Set.of("ns", "us", "ms", "s", "sec", "secs", "pct",
+            "b", "kb", "mb", "gb", "kib", "mib", "gib", "bytes");
+
+    private MetricNames() {
+    }
+
+    /** A metric name and the unit it carried. */
+    public record NameAndUnit(String name, Unit unit) {
+    }
+
+    /**
+     * Splits a column or key name into a clean name and its unit. Blanks inside the name become
+     * '_' so that the key stays one token ({@code "Avg Latency (ms)"} -> {@code Avg_Latency}, ms).
+     */
+    public static NameAndUnit split(String raw) {
+        String t = raw.strip();
+        Unit unit = Unit.NONE;
+        Matcher m = BRACKETED.matcher(t);
+        if (m.matches() && !m.group(1).isBlank()) {
+            t = m.group(1);
+            unit = Unit.parse(m.group(2));
+        } else {
+            int dash = Math.max(t.lastIndexOf('-'), t.lastIndexOf('_'));
+            if (dash > 0 && dash < t.length() - 1) {
+                String suffix = t.substring(dash + 1);
+                if (SUFFIX_UNITS.contains(suffix.toLowerCase(java.util.Locale.ROOT)) && !(t.charAt(dash) == '_' && suffix.equals("s"))) {
+                    unit = suffix.equalsIgnoreCase("pct") ? Unit.PERCENT : Unit.parse(suffix);
+                    t = t.substring(0, dash);
+                }
+            }
+        }
+        return new NameAndUnit(clean(t), unit);
+    }
+
+    /** A name fit for a metric key: trimmed, blanks as '_', never empty. */
+    public static String clean(String name) {
+        String t = name.strip().replaceAll("\\s+", "_");
+        return t.isEmpty() ? "_" : t;
+    }
+}

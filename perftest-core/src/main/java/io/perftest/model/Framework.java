@@ -1,0 +1,224 @@
+package io.perftest.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The defaults every test of a framework inherits: execution script, declared arguments,
+ * collectors, statistics hosts, timeout, repeat count, thresholds and baseline policy.
+ */
+public final class Framework {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final String DEFAULT_BASELINE = "previous";
+
+    private final String name;
+    private final String description;
+    private final Path directory;
+    private final Path script;
+    private final List<Parameter> arguments;
+    private final Map<String, String> environment;
+    private final Duration timeout;
+    private final int repeat;
+    private final List<CollectorSpec> collectors;
+    private final List<String> statsHosts;
+    private final List<SourcedText> thresholds;
+    private final String baseline;
+    private final List<String> resultFiles;
+
+    private Framework(Builder b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.description = b.description == null ? "" : b.description;
+        this.directory = Objects.requireNonNull(b.directory, "directory");
+        this.script = Objects.requireNonNull(b.script, "script");
+        this.arguments = List.copyOf(b.arguments);
+        this.environment = Map.copyOf(b.environment);
+        this.timeout = b.timeout;
+        this.repeat = b.repeat;
+        this.collectors = List.copyOf(b.collectors);
+        this.statsHosts = List.copyOf(b.statsHosts);
+        this.thresholds = List.copyOf(b.thresholds);
+        this.baseline = b.baseline;
+        this.resultFiles = List.copyOf(b.resultFiles);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
+        }
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The directory holding {@code framework.yaml}; relative paths are resolved against it. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The execution script, absolute. */
+    public Path script() {
+        return script;
+    }
+
+    public List<Parameter> arguments() {
+        return arguments;
+    }
+
+    public Optional<Parameter> argument(String argName) {
+        return arguments.stream().filter(p -> p.name().equals(argName)).findFirst();
+    }
+
+    /** Extra environment variables for the script. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public int repeat() {
+        return repeat;
+    }
+
+    public List<CollectorSpec> collectors() {
+        return collectors;
+    }
+
+    public List<String> statsHosts() {
+        return statsHosts;
+    }
+
+    public List<SourcedText> thresholds() {
+        return thresholds;
+    }
+
+    public String baseline() {
+        return baseline;
+    }
+
+    /** Globs (relative to the results dir) of extra result files to parse, beside results.csv and multicol.csv. */
+    public List<String> resultFiles() {
+        return resultFiles;
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.description = description;
+        b.directory = directory;
+        b.script = script;
+        b.arguments.addAll(arguments);
+        b.environment.putAll(environment);
+        b.timeout = timeout;
+        b.repeat = repeat;
+        b.collectors.addAll(collectors);
+        b.statsHosts.addAll(statsHosts);
+        b.thresholds.addAll(thresholds);
+        b.baseline = baseline;
+        b.resultFiles.addAll(resultFiles);
+        return b;
+    }
+
+    /** Builds a {@link Framework}; name, directory and script are required. */
+    public static final class Builder {
+        private final String name;
+        private String description;
+        private Path directory;
+        private Path script;
+        private final List<Parameter> arguments = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int repeat = 1;
+        private final List<CollectorSpec> collectors = new ArrayList<>();
+        private final List<String> statsHosts = new ArrayList<>();
+        private final List<SourcedText> thresholds = new ArrayList<>();
+        private String baseline = DEFAULT_BASELINE;
+        private final List<String> resultFiles = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder directory(Path value) {
+            this.directory = value;
+            return this;
+        }
+
+        public Builder script(Path value) {
+            this.script = value;
+            return this;
+        }
+
+        public Builder argument(Parameter value) {
+            this.arguments.add(value);
+            return this;
+        }
+
+        public Builder environment(String key, String value) {
+            this.environment.put(key, value);
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder repeat(int value) {
+            this.repeat = value;
+            return this;
+        }
+
+        public Builder collector(CollectorSpec value) {
+            this.collectors.add(value);
+            return this;
+        }
+
+        public Builder clearCollectors() {
+            this.collectors.clear();
+            return this;
+        }
+
+        public Builder statsHost(String value) {
+            this.statsHosts.add(value);
+            return this;
+        }
+
+        public Builder threshold(SourcedText value) {
+            this.thresholds.add(value);
+            return this;
+        }
+
+        public Builder baseline(String value) {
+            this.baseline = value;
+            return this;
+        }
+
+        public Builder resultFile(String glob) {
+            this.resultFiles.add(glob);
+            return this;
+        }
+
+        public Framework build() {
+            return new Framework(this);
+        }
+    }
+}
