@@ -17,6 +17,7 @@ import jenkins.model.Jenkins;
 final class FormChecks {
 
     private static final Pattern BASELINE = Pattern.compile("previous|pinned|median-of-last:[1-9][0-9]*");
+    static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern LABEL_CHARS = Pattern.compile("[^\\r\\n]*");
 
     private FormChecks() {
@@ -52,6 +53,24 @@ final class FormChecks {
             return FormValidation.warning(Messages.FormChecks_ScriptInherited());
         }
         return FormValidation.ok();
+    }
+
+    static FormValidation testName(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null || TEST_NAME.matcher(text).matches()) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(Messages.FormChecks_TestName(text));
+    }
+
+    /** {@code NAME=VALUE} lines with names the core accepts. */
+    static FormValidation parameters(@CheckForNull String value) {
+        try {
+            ParameterLines.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     static FormValidation baseline(@CheckForNull String value) {
