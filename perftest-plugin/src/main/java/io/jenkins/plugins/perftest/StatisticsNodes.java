@@ -31,7 +31,7 @@ final class StatisticsNodes {
             return hosts;
         }
         List<Node> nodes = new ArrayList<>(label.getNodes());
-        nodes.sort(Comparator.comparing(StatisticsNodes::hostName));
+        nodes.sort(Comparator.comparing((Node n) -> hostName(n)));
         for (Node node : nodes) {
             String name = hostName(node);
             if (name.equals(executionNode)) {
