@@ -125,34 +125,38 @@ public final class CsvReader implements Closeable {
      */
     private boolean nextFast() throws IOException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            int i = bufPos;
             final int end = bufLen;
             final byte[] b = buf;
-            while (i < end) {
+            final byte d = delimiter;
+            int start = bufPos;
+            int f = 0;
+            for (int i = bufPos; i < end; i++) {
                 byte c = b[i];
-                if (c == '\n') {
-                    int stop = i > bufPos && b[i - 1] == '\r' ? i - 1 : i;
-                    if (stop - bufPos > maxRecord) {
+                if (c == d) {
+                    if (f == starts.length) {
+                        growFields();
+                    }
+                    starts[f] = start;
+                    ends[f++] = i;
+                    start = i + 1;
+                } else if (c == '\n') {
+                    int stop = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                    if (i - bufPos > maxRecord) {
                         return false;
                     }
-                    data = b;
-                    int start = bufPos;
-                    final byte d = delimiter;
-                    for (int k = bufPos; k < stop; k++) {
-                        if (b[k] == d) {
-                            addField(start, k);
-                            start = k + 1;
-                        }
+                    if (f == starts.length) {
+                        growFields();
                     }
-                    addField(start, stop);
+                    starts[f] = start;
+                    ends[f++] = stop;
+                    fields = f;
+                    data = b;
                     bufPos = i + 1;
                     nextLine++;
                     return true;
-                }
-                if (c == '"') {
+                } else if (c == '"') {
                     return false;
                 }
-                i++;
             }
             if (eof || attempt == 1 || bufPos == 0 && bufLen == b.length) {
                 return false;
@@ -170,6 +174,11 @@ public final class CsvReader implements Closeable {
             bufLen = rest + n;
         }
         return false;
+    }
+
+    private void growFields() {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
     }
 
     private void addField(int start, int end) {
