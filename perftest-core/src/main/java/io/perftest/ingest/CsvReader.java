@@ -218,6 +218,25 @@ public final class CsvReader implements Closeable {
         return Arrays.equals(rec, starts[i], ends[i], ascii, 0, ascii.length);
     }
 
+    /** A hash of field {@code i}'s bytes (no allocation), for looking labels up by their bytes. */
+    public int fieldHash(int i) {
+        int h = 1;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            h = 31 * h + rec[k];
+        }
+        return h;
+    }
+
+    /** Whether field {@code i} has exactly the bytes {@code b[from..to)} (no allocation). */
+    public boolean fieldEquals(int i, byte[] b, int from, int to) {
+        return Arrays.equals(rec, starts[i], ends[i], b, from, to);
+    }
+
+    /** A copy of field {@code i}'s bytes. */
+    public byte[] fieldBytes(int i) {
+        return Arrays.copyOfRange(rec, starts[i], ends[i]);
+    }
+
     /** The whole record as text, for error messages (cut at 200 characters). */
     public String recordText() {
         String s = new String(rec, 0, Math.min(recLen, 200), StandardCharsets.UTF_8);
