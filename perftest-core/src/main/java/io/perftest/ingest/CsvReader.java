@@ -19,6 +19,7 @@ public final class CsvReader implements Closeable {
     private final InputStream in;
     private final byte delimiter;
     private final int maxRecord;
+    private final boolean quoting;
     private final byte[] buf = new byte[1 << 16];
     private int bufPos;
     private int bufLen;
@@ -35,9 +36,18 @@ public final class CsvReader implements Closeable {
     private boolean unterminatedQuote;
 
     public CsvReader(InputStream in, char delimiter, int maxRecordBytes) {
+        this(in, delimiter, maxRecordBytes, true);
+    }
+
+    /**
+     * A reader of {@code in}; with {@code quoting} false a '"' is an ordinary character (for
+     * tab-separated formats that never quote, such as Gatling's simulation.log).
+     */
+    public CsvReader(InputStream in, char delimiter, int maxRecordBytes, boolean quoting) {
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.maxRecord = maxRecordBytes;
+        this.quoting = quoting;
     }
 
     public CsvReader(InputStream in, char delimiter) {
@@ -104,7 +114,7 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 fieldStart = recLen;
                 fieldQuoted = false;
-            } else if (c == '"' && recLen == fieldStart && !fieldQuoted) {
+            } else if (c == '"' && quoting && recLen == fieldStart && !fieldQuoted) {
                 inQuotes = true;
                 fieldQuoted = true;
             } else {

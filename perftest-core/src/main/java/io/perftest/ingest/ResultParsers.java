@@ -38,7 +38,8 @@ public final class ResultParsers {
     }
 
     static List<ResultParser> builtIn() {
-        return List.of(new ResultsCsvParser(), new MulticolCsvParser(), new JmeterCsvParser());
+        return List.of(new ResultsCsvParser(), new MulticolCsvParser(), new JmeterCsvParser(),
+                new JmeterXmlParser(), new GatlingLogParser());
     }
 
     public List<ResultParser> all() {
