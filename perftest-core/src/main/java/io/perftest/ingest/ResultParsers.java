@@ -39,7 +39,8 @@ public final class ResultParsers {
 
     static List<ResultParser> builtIn() {
         return List.of(new ResultsCsvParser(), new MulticolCsvParser(), new JmeterCsvParser(),
-                new JmeterXmlParser(), new GatlingLogParser());
+                new JmeterXmlParser(), new GatlingLogParser(), new JmhJsonParser(), new HyperfineJsonParser(),
+                new WrkTextParser(), new FioJsonParser(), new DatapointsJsonParser());
     }
 
     public List<ResultParser> all() {
