@@ -80,9 +80,9 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            byte c = buf[bufPos++];
             any = true;
             if (inQuotes) {
+                byte c = buf[bufPos++];
                 if (c == '"') {
                     if (bufPos >= bufLen && !fill()) {
                         inQuotes = false;
@@ -102,6 +102,32 @@ public final class CsvReader implements Closeable {
                 }
                 continue;
             }
+            if (quoting && buf[bufPos] == '"' && recLen == fieldStart && !fieldQuoted) {
+                bufPos++;
+                inQuotes = true;
+                fieldQuoted = true;
+                continue;
+            }
+            // the common case: copy the run of ordinary bytes up to the next delimiter or line end at once
+            int i = bufPos;
+            final int end = bufLen;
+            final byte d = delimiter;
+            final byte[] b = buf;
+            while (i < end) {
+                byte c = b[i];
+                if (c == d || c == '\n') {
+                    break;
+                }
+                i++;
+            }
+            if (i > bufPos) {
+                appendRange(bufPos, i - bufPos);
+            }
+            bufPos = i;
+            if (i == end) {
+                continue;
+            }
+            byte c = b[bufPos++];
             if (c == '\n') {
                 nextLine++;
                 if (recLen > 0 && rec[recLen - 1] == '\r' && !tooLong) {
@@ -110,17 +136,25 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            if (c == delimiter) {
-                endField(fieldStart, fieldQuoted);
-                fieldStart = recLen;
-                fieldQuoted = false;
-            } else if (c == '"' && quoting && recLen == fieldStart && !fieldQuoted) {
-                inQuotes = true;
-                fieldQuoted = true;
-            } else {
-                append(c);
-            }
+            endField(fieldStart, fieldQuoted);
+            fieldStart = recLen;
+            fieldQuoted = false;
         }
+    }
+
+    private void appendRange(int from, int n) {
+        if (tooLong) {
+            return;
+        }
+        if (recLen + n > rec.length) {
+            if (recLen + n > maxRecord) {
+                tooLong = true;
+                return;
+            }
+            rec = Arrays.copyOf(rec, Math.min(maxRecord, Math.max(rec.length * 2, recLen + n)));
+        }
+        System.arraycopy(buf, from, rec, recLen, n);
+        recLen += n;
     }
 
     private boolean fill() throws IOException {
