@@ -28,7 +28,7 @@ public final class BenjaminiHochberg {
         double running = 1.0;
         for (int rank = m; rank >= 1; rank--) {
             int i = order[rank - 1];
-            running = Math.min(running, pValues[i] * m / rank);
+            running = Math.min(running, pValues[i] * ((double) m / rank)); // m / rank >= 1 keeps q >= p exactly
             q[i] = Math.min(1.0, running);
         }
         return q;

@@ -121,7 +121,7 @@ public class RunComparatorTest {
         RunComparison c = comparator.compare(RunSummary.of(a), RunSummary.of(b));
         // then every q-value is at least its p-value, and the smallest p is multiplied by up to 20
         for (MetricComparison m : c.metrics()) {
-            assertTrue(m.qValue() >= m.pValue());
+            assertTrue(m.key() + " p " + m.pValue() + " q " + m.qValue(), m.qValue() >= m.pValue());
         }
         MetricComparison first = c.metric("results.m0").orElseThrow();
         assertTrue(first.qValue() > first.pValue());
