@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 public final class MetricNames {
 
     private static final Pattern BRACKETED = Pattern.compile("^(.*?)\\s*[(\\[]\\s*([^()\\[\\]]*)\\s*[)\\]]\\s*$");
-    private static final Set<String> SUFFIX_UNITS = Set.of("ns", "us", "ms", "s", "sec", "secs", "pct",
+    /** Units recognised after '-' ({@code AvgLatency-ms}); after '_' only the unambiguous ones (not {@code _s}, {@code _sec}). */
+    private static final Set<String> DASH_UNITS = Set.of("ns", "us", "ms", "s", "sec", "secs", "pct",
             "b", "kb", "mb", "gb", "kib", "mib", "gib", "bytes");
+    private static final Set<String> UNDERSCORE_UNITS = Set.of("ns", "us", "ms", "pct", "kb", "mb", "gb", "kib", "mib", "gib", "bytes");
 
     private MetricNames() {
     }
@@ -25,18 +27,27 @@ public final class MetricNames {
      * '_' so that the key stays one token ({@code "Avg Latency (ms)"} -> {@code Avg_Latency}, ms).
      */
     public static NameAndUnit split(String raw) {
+        return split(raw, true);
+    }
+
+    /**
+     * Like {@link #split(String)}; with {@code unitSuffixes} false only a bracketed unit is taken
+     * (for rows whose unit is given in a column of its own).
+     */
+    public static NameAndUnit split(String raw, boolean unitSuffixes) {
         String t = raw.strip();
         Unit unit = Unit.NONE;
         Matcher m = BRACKETED.matcher(t);
         if (m.matches() && !m.group(1).isBlank()) {
             t = m.group(1);
             unit = Unit.parse(m.group(2));
-        } else {
+        } else if (unitSuffixes) {
             int dash = Math.max(t.lastIndexOf('-'), t.lastIndexOf('_'));
             if (dash > 0 && dash < t.length() - 1) {
-                String suffix = t.substring(dash + 1);
-                if (SUFFIX_UNITS.contains(suffix.toLowerCase(java.util.Locale.ROOT)) && !(t.charAt(dash) == '_' && suffix.equals("s"))) {
-                    unit = suffix.equalsIgnoreCase("pct") ? Unit.PERCENT : Unit.parse(suffix);
+                String suffix = t.substring(dash + 1).toLowerCase(java.util.Locale.ROOT);
+                Set<String> units = t.charAt(dash) == '-' ? DASH_UNITS : UNDERSCORE_UNITS;
+                if (units.contains(suffix)) {
+                    unit = suffix.equals("pct") ? Unit.PERCENT : Unit.parse(t.substring(dash + 1));
                     t = t.substring(0, dash);
                 }
             }

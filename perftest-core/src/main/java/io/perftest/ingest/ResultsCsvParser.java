@@ -103,8 +103,9 @@ public final class ResultsCsvParser implements ResultParser {
                     problems.add(csv.line(), "empty key");
                     continue;
                 }
-                MetricNames.NameAndUnit nu = MetricNames.split(key);
-                Unit unit = csv.fieldCount() >= 3 && !csv.isEmpty(2) ? Unit.parse(csv.trimmed(2)) : nu.unit();
+                boolean unitColumn = csv.fieldCount() >= 3 && !csv.isEmpty(2);
+                MetricNames.NameAndUnit nu = MetricNames.split(key, !unitColumn);
+                Unit unit = unitColumn ? Unit.parse(csv.trimmed(2)) : nu.unit();
                 String metricKey = source + "." + nu.name();
                 values.computeIfAbsent(metricKey, k -> new ArrayList<>()).add(v);
                 units.putIfAbsent(metricKey, unit);
