@@ -47,11 +47,15 @@ public final class BootstrapInterval {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[resamples];
-        double[] scratchA = new double[a.length];
-        double[] scratchB = new double[b.length];
+        double[] sortedA = a.clone();
+        double[] sortedB = b.clone();
+        Arrays.sort(sortedA);
+        Arrays.sort(sortedB);
+        int[] countsA = new int[a.length];
+        int[] countsB = new int[b.length];
         for (int r = 0; r < resamples; r++) {
-            double ma = resampledMedian(a, scratchA, random);
-            double mb = resampledMedian(b, scratchB, random);
+            double ma = resampledMedian(sortedA, countsA, random);
+            double mb = resampledMedian(sortedB, countsB, random);
             if (ma == 0) {
                 return new Interval(Double.NaN, Double.NaN, confidence);
             }
@@ -62,12 +66,33 @@ public final class BootstrapInterval {
         return new Interval(quantile(ratios, tail), quantile(ratios, 1 - tail), confidence);
     }
 
-    private static double resampledMedian(double[] values, double[] scratch, SplittableRandom random) {
-        int n = values.length;
+    /**
+     * The median of a resample of {@code sorted} with replacement: n indices are drawn and counted,
+     * and the middle order statistics are found by walking the counts, since the k-th smallest of
+     * the resample is the value at the k-th smallest drawn index. Linear, no sorting of doubles.
+     */
+    private static double resampledMedian(double[] sorted, int[] counts, SplittableRandom random) {
+        int n = sorted.length;
+        Arrays.fill(counts, 0);
         for (int i = 0; i < n; i++) {
-            scratch[i] = values[random.nextInt(n)];
+            counts[random.nextInt(n)]++;
         }
-        return Median.ofInPlace(scratch, n);
+        int lowRank = (n - 1) / 2; // 0-based ranks of the middle values (equal when n is odd)
+        int highRank = n / 2;
+        double low = 0;
+        boolean lowFound = false;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            seen += counts[i];
+            if (!lowFound && seen > lowRank) {
+                low = sorted[i];
+                lowFound = true;
+            }
+            if (seen > highRank) {
+                return (low + sorted[i]) / 2;
+            }
+        }
+        throw new IllegalStateException("unreachable: the counts add up to n");
     }
 
     /** The quantile of sorted values with linear interpolation (type 7, as R and NumPy default). */
