@@ -189,6 +189,10 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             MetricTable.print(outcome.summary(), out);
             out.println();
+            outcome.judgement().ifPresent(j -> {
+                j.report().forEach(out::println);
+                out.println();
+            });
             out.println("status: " + outcome.status().name().toLowerCase()
                     + (outcome.verdict() != null ? ", verdict: " + outcome.verdict().name().toLowerCase() : "")
                     + (outcome.record().reason() != null ? " (" + outcome.record().reason() + ")" : ""));
