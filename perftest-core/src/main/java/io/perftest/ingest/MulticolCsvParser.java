@@ -69,7 +69,7 @@ public final class MulticolCsvParser implements ResultParser {
             }
             for (int i = 1; i < f.length; i++) {
                 try {
-                    Numbers.parseDouble(f[i]);
+                    Numbers.parseDouble(withoutPercent(f[i]));
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -134,7 +134,7 @@ public final class MulticolCsvParser implements ResultParser {
                         continue;
                     }
                     try {
-                        double v = csv.number(c);
+                        double v = value(csv, c, units);
                         times.get(c - firstValue).add(t);
                         values.get(c - firstValue).add(v);
                     } catch (NumberFormatException e) {
@@ -175,6 +175,26 @@ public final class MulticolCsvParser implements ResultParser {
             metrics.add(new Metric(key + ".max", unit, d, Samples.of(max)));
         }
         return new ParseResult(metrics, series, problems.kept(), problems.count());
+    }
+
+    /** The number in column {@code c}; a trailing '%' (sar's docker and per-process files: {@code 0.04%}) makes the column percent. */
+    private static double value(CsvReader csv, int c, List<Unit> units) {
+        try {
+            return csv.number(c);
+        } catch (NumberFormatException e) {
+            String t = csv.trimmed(c);
+            if (!t.endsWith("%") || !units.get(c).equals(Unit.NONE) && !units.get(c).equals(Unit.PERCENT)) {
+                throw e;
+            }
+            double v = Numbers.parseDouble(withoutPercent(t));
+            units.set(c, Unit.PERCENT);
+            return v;
+        }
+    }
+
+    private static String withoutPercent(String text) {
+        String t = text.strip();
+        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static void header(CsvReader csv, List<String> names, List<Unit> units, Problems problems) {
