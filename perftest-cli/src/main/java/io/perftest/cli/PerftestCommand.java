@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = PerftestCommand.Version.class,
         description = {"Repeatable performance testing: run an execution script through a full lifecycle,",
                 "collect what it measured and what the system did, keep every result, compare and trend."},
-        subcommands = {RunCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ShowCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  perftest run examples/quickstart",
                 "  perftest run examples/quickstart/large.yaml -p duration=10 --repeat 3",
