@@ -55,6 +55,7 @@ public final class TimeSeriesChart {
         NumberAxis y = new NumberAxis(ChartStyle.axisLabel(data.metric(), data.unit()));
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        includeMarkers(x, data, scale);
 
         List<LegendItem> extra = new ArrayList<>();
         if (Double.isFinite(data.testStart())) {
@@ -77,6 +78,30 @@ public final class TimeSeriesChart {
         }
         ChartStyle.addLegendItems(plot, extra.toArray(new LegendItem[0]));
         return ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, true));
+    }
+
+    /** Widens the time axis so that the test's start and end are on the chart even when the series start later or end earlier. */
+    private static void includeMarkers(NumberAxis x, TimeSeriesData data, TimeScale scale) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (HostSeries h : data.hosts()) {
+            for (double t : h.times()) {
+                if (Double.isFinite(t)) {
+                    lo = Math.min(lo, t);
+                    hi = Math.max(hi, t);
+                }
+            }
+        }
+        for (double t : new double[] {data.testStart(), data.testEnd()}) {
+            if (Double.isFinite(t)) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+        }
+        if (Double.isFinite(lo) && hi > lo) {
+            double margin = (hi - lo) * 0.02;
+            x.setRange((lo - margin) / scale.seconds, (hi + margin) / scale.seconds);
+        }
     }
 
     private static double span(TimeSeriesData data) {
