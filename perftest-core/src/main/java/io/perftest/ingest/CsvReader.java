@@ -25,6 +25,8 @@ public final class CsvReader implements Closeable {
     private boolean eof;
 
     private byte[] rec = new byte[1024];
+    /** Where the current record's fields are: {@code buf} (fast path, unquoted line) or {@code rec}. */
+    private byte[] data = rec;
     private int recLen;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -55,6 +57,10 @@ public final class CsvReader implements Closeable {
         tooLong = false;
         unterminatedQuote = false;
         line = nextLine;
+        if (nextFast()) {
+            return true;
+        }
+        data = rec;
         boolean inQuotes = false;
         boolean any = false;
         int fieldStart = 0;
@@ -111,6 +117,69 @@ public final class CsvReader implements Closeable {
                 append(c);
             }
         }
+    }
+
+    /**
+     * The common case without copying: a whole line without quotes in the buffer (the buffer is
+     * compacted and refilled once if the line crosses its end). Fields then point into the buffer.
+     */
+    private boolean nextFast() throws IOException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int i = bufPos;
+            final int end = bufLen;
+            final byte[] b = buf;
+            while (i < end) {
+                byte c = b[i];
+                if (c == '\n') {
+                    int stop = i > bufPos && b[i - 1] == '\r' ? i - 1 : i;
+                    if (stop - bufPos > maxRecord) {
+                        return false;
+                    }
+                    data = b;
+                    int start = bufPos;
+                    final byte d = delimiter;
+                    for (int k = bufPos; k < stop; k++) {
+                        if (b[k] == d) {
+                            addField(start, k);
+                            start = k + 1;
+                        }
+                    }
+                    addField(start, stop);
+                    bufPos = i + 1;
+                    nextLine++;
+                    return true;
+                }
+                if (c == '"') {
+                    return false;
+                }
+                i++;
+            }
+            if (eof || attempt == 1 || bufPos == 0 && bufLen == b.length) {
+                return false;
+            }
+            // the line crosses the end of the buffer: move its start to the front and read more
+            int rest = bufLen - bufPos;
+            System.arraycopy(b, bufPos, b, 0, rest);
+            bufPos = 0;
+            bufLen = rest;
+            int n = in.read(b, rest, b.length - rest);
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            bufLen = rest + n;
+        }
+        return false;
+    }
+
+    private void addField(int start, int end) {
+        if (fields == starts.length) {
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+        }
+        starts[fields] = start;
+        ends[fields] = end;
+        fields++;
     }
 
     private boolean fill() throws IOException {
@@ -176,16 +245,19 @@ public final class CsvReader implements Closeable {
 
     /** Whether the record is an empty line (or only blanks). */
     public boolean isBlank() {
-        for (int i = 0; i < recLen; i++) {
-            if (rec[i] != ' ' && rec[i] != '\t' && rec[i] != '\r') {
+        if (fields > 1) {
+            return false;
+        }
+        for (int i = starts[0]; i < ends[0]; i++) {
+            if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
                 return false;
             }
         }
-        return fields <= 1;
+        return true;
     }
 
     public String field(int i) {
-        return new String(rec, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+        return new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     }
 
     /** The field without surrounding blanks. */
@@ -196,7 +268,7 @@ public final class CsvReader implements Closeable {
     /** Whether field {@code i} is empty or blank. */
     public boolean isEmpty(int i) {
         for (int k = starts[i]; k < ends[i]; k++) {
-            if (rec[k] != ' ' && rec[k] != '\t') {
+            if (data[k] != ' ' && data[k] != '\t') {
                 return false;
             }
         }
@@ -205,23 +277,28 @@ public final class CsvReader implements Closeable {
 
     /** Parses field {@code i} as a number, without creating a string in the common case. */
     public double number(int i) {
-        return Numbers.parseDouble(rec, starts[i], ends[i]);
+        return Numbers.parseDouble(data, starts[i], ends[i]);
     }
 
     /** Parses field {@code i} as a whole number. */
     public long longNumber(int i) {
-        return Numbers.parseLong(rec, starts[i], ends[i]);
+        return Numbers.parseLong(data, starts[i], ends[i]);
     }
 
     /** Whether field {@code i} equals {@code ascii} exactly (no allocation). */
     public boolean fieldEquals(int i, byte[] ascii) {
-        return Arrays.equals(rec, starts[i], ends[i], ascii, 0, ascii.length);
+        return Arrays.equals(data, starts[i], ends[i], ascii, 0, ascii.length);
     }
 
     /** The whole record as text, for error messages (cut at 200 characters). */
     public String recordText() {
-        String s = new String(rec, 0, Math.min(recLen, 200), StandardCharsets.UTF_8);
-        return recLen > 200 ? s + "..." : s;
+        if (fields == 0) {
+            return "";
+        }
+        int from = starts[0];
+        int to = ends[fields - 1];
+        String s = new String(data, from, Math.min(to - from, 200), StandardCharsets.UTF_8);
+        return to - from > 200 ? s + "..." : s;
     }
 
     @Override
