@@ -18,12 +18,13 @@ import java.util.Map;
  * it, times shifted to seconds since the test's start (the run-test stage), the test's end and the
  * trigger firings marked.
  */
-final class RunCharts {
+public final class RunCharts {
 
     private RunCharts() {
     }
 
-    static List<TimeSeriesData> timeSeries(RunRecord record, List<Series> series) {
+    /** One chart's data per series key of a run (the Jenkins build page draws the same). */
+    public static List<TimeSeriesData> timeSeries(RunRecord record, List<Series> series) {
         Instant testStart = testStart(record);
         double startEpoch = testStart == null ? Double.NaN : testStart.toEpochMilli() / 1000.0;
         double testEnd = testEnd(record, testStart);

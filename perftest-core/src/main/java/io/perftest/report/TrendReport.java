@@ -136,6 +136,17 @@ public final class TrendReport {
         return html.finish("perftest trend of " + history.directory() + ", written " + Instant.now());
     }
 
+    /** The trend of one metric across a test's runs (the Jenkins job page draws the same); empty when no run has it. */
+    public static Optional<TrendData> trend(String key, TestHistory history, ChangePointFinder finder) throws IOException {
+        List<RunEntry> runs = new ArrayList<>();
+        for (RunDirectory d : history.runs()) {
+            if (d.exists()) {
+                runs.add(new RunEntry(d.number(), d.readRecord(), d.readSummary().orElse(RunSummary.empty())));
+            }
+        }
+        return runs.isEmpty() ? Optional.empty() : trend(key, runs, finder);
+    }
+
     private static void changeTable(Html html, TrendData data) {
         if (data.changes().isEmpty()) {
             html.p("muted", "No change point.");
