@@ -34,8 +34,9 @@ public final class ComparisonChart {
             throw new IllegalArgumentException(rows.size() + " rows; a comparison chart takes at most "
                     + ChartSize.MAX_ROWS + " (split the list)");
         }
-        XYIntervalSeries base = new XYIntervalSeries(baselineLabel);
-        XYIntervalSeries cand = new XYIntervalSeries(candidateLabel);
+        // unsorted, so that item i of the candidate series is the i-th value added (the regression flags follow that order)
+        XYIntervalSeries base = new XYIntervalSeries(baselineLabel, false, true);
+        XYIntervalSeries cand = new XYIntervalSeries(candidateLabel, false, true);
         String[] names = new String[rows.size()];
         boolean[] regression = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

@@ -103,9 +103,9 @@ public class ChartsTest {
     @Test
     public void shouldDrawRegressedCandidateInTheWarningColourOnly() throws IOException {
         List<ComparisonRow> rows = List.of(
-                new ComparisonRow("results.throughput", "MB/s", 100, 97, 103, 101, 99, 104, false),
-                new ComparisonRow("results.latency_p95", "ms", 20, 19, 21, 26, 25, 27, true));
-        List<ComparisonRow> calm = List.of(rows.get(0));
+                new ComparisonRow("results.latency_p95", "ms", 20, 19, 21, 26, 25, 27, true),
+                new ComparisonRow("results.throughput", "MB/s", 100, 97, 103, 101, 99, 104, false));
+        List<ComparisonRow> calm = List.of(rows.get(1));
 
         BufferedImage regressed = render(ComparisonChart.create("run 4 against run 3", "baseline #3", "candidate #4", rows),
                 ChartSize.forRows(rows.size()), "comparison");
@@ -115,6 +115,10 @@ public class ChartsTest {
         assertEquals(ChartSize.forRows(2).height(), regressed.getHeight());
         // the legend always shows the warning swatch, so count its pixels: the regressed row adds more
         assertTrue(count(regressed, Palette.WARNING) > count(notRegressed, Palette.WARNING) + 20);
+        assertTrue("the regressed latency (at 130%, right of the plot) is the one in the warning colour",
+                count(regressed.getSubimage(560, 0, 240, regressed.getHeight() - 40), Palette.WARNING) > 20);
+        assertEquals("the unchanged throughput (at 101%) is not", 0,
+                count(regressed.getSubimage(200, 0, 300, regressed.getHeight() - 40), Palette.WARNING));
     }
 
     @Test
