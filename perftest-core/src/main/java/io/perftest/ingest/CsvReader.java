@@ -19,6 +19,7 @@ public final class CsvReader implements Closeable {
     private final InputStream in;
     private final byte delimiter;
     private final int maxRecord;
+    private final boolean quoting;
     private final byte[] buf = new byte[1 << 16];
     private int bufPos;
     private int bufLen;
@@ -37,9 +38,18 @@ public final class CsvReader implements Closeable {
     private boolean unterminatedQuote;
 
     public CsvReader(InputStream in, char delimiter, int maxRecordBytes) {
+        this(in, delimiter, maxRecordBytes, true);
+    }
+
+    /**
+     * A reader of {@code in}; with {@code quoting} false a '"' is an ordinary character (for
+     * tab-separated formats that never quote, such as Gatling's simulation.log).
+     */
+    public CsvReader(InputStream in, char delimiter, int maxRecordBytes, boolean quoting) {
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.maxRecord = maxRecordBytes;
+        this.quoting = quoting;
     }
 
     public CsvReader(InputStream in, char delimiter) {
@@ -76,9 +86,9 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            byte c = buf[bufPos++];
             any = true;
             if (inQuotes) {
+                byte c = buf[bufPos++];
                 if (c == '"') {
                     if (bufPos >= bufLen && !fill()) {
                         inQuotes = false;
@@ -98,6 +108,32 @@ public final class CsvReader implements Closeable {
                 }
                 continue;
             }
+            if (quoting && buf[bufPos] == '"' && recLen == fieldStart && !fieldQuoted) {
+                bufPos++;
+                inQuotes = true;
+                fieldQuoted = true;
+                continue;
+            }
+            // the common case: copy the run of ordinary bytes up to the next delimiter or line end at once
+            int i = bufPos;
+            final int end = bufLen;
+            final byte d = delimiter;
+            final byte[] b = buf;
+            while (i < end) {
+                byte c = b[i];
+                if (c == d || c == '\n') {
+                    break;
+                }
+                i++;
+            }
+            if (i > bufPos) {
+                appendRange(bufPos, i - bufPos);
+            }
+            bufPos = i;
+            if (i == end) {
+                continue;
+            }
+            byte c = b[bufPos++];
             if (c == '\n') {
                 nextLine++;
                 if (recLen > 0 && rec[recLen - 1] == '\r' && !tooLong) {
@@ -106,16 +142,9 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            if (c == delimiter) {
-                endField(fieldStart, fieldQuoted);
-                fieldStart = recLen;
-                fieldQuoted = false;
-            } else if (c == '"' && recLen == fieldStart && !fieldQuoted) {
-                inQuotes = true;
-                fieldQuoted = true;
-            } else {
-                append(c);
-            }
+            endField(fieldStart, fieldQuoted);
+            fieldStart = recLen;
+            fieldQuoted = false;
         }
     }
 
@@ -125,34 +154,38 @@ public final class CsvReader implements Closeable {
      */
     private boolean nextFast() throws IOException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            int i = bufPos;
             final int end = bufLen;
             final byte[] b = buf;
-            while (i < end) {
+            final byte d = delimiter;
+            int start = bufPos;
+            int f = 0;
+            for (int i = bufPos; i < end; i++) {
                 byte c = b[i];
-                if (c == '\n') {
-                    int stop = i > bufPos && b[i - 1] == '\r' ? i - 1 : i;
-                    if (stop - bufPos > maxRecord) {
+                if (c == d) {
+                    if (f == starts.length) {
+                        growFields();
+                    }
+                    starts[f] = start;
+                    ends[f++] = i;
+                    start = i + 1;
+                } else if (c == '\n') {
+                    int stop = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                    if (i - bufPos > maxRecord) {
                         return false;
                     }
-                    data = b;
-                    int start = bufPos;
-                    final byte d = delimiter;
-                    for (int k = bufPos; k < stop; k++) {
-                        if (b[k] == d) {
-                            addField(start, k);
-                            start = k + 1;
-                        }
+                    if (f == starts.length) {
+                        growFields();
                     }
-                    addField(start, stop);
+                    starts[f] = start;
+                    ends[f++] = stop;
+                    fields = f;
+                    data = b;
                     bufPos = i + 1;
                     nextLine++;
                     return true;
-                }
-                if (c == '"') {
+                } else if (c == '"' && quoting) {
                     return false;
                 }
-                i++;
             }
             if (eof || attempt == 1 || bufPos == 0 && bufLen == b.length) {
                 return false;
@@ -172,14 +205,24 @@ public final class CsvReader implements Closeable {
         return false;
     }
 
-    private void addField(int start, int end) {
-        if (fields == starts.length) {
-            starts = Arrays.copyOf(starts, fields * 2);
-            ends = Arrays.copyOf(ends, fields * 2);
+    private void growFields() {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
+    }
+
+    private void appendRange(int from, int n) {
+        if (tooLong) {
+            return;
         }
-        starts[fields] = start;
-        ends[fields] = end;
-        fields++;
+        if (recLen + n > rec.length) {
+            if (recLen + n > maxRecord) {
+                tooLong = true;
+                return;
+            }
+            rec = Arrays.copyOf(rec, Math.min(maxRecord, Math.max(rec.length * 2, recLen + n)));
+        }
+        System.arraycopy(buf, from, rec, recLen, n);
+        recLen += n;
     }
 
     private boolean fill() throws IOException {
@@ -288,6 +331,25 @@ public final class CsvReader implements Closeable {
     /** Whether field {@code i} equals {@code ascii} exactly (no allocation). */
     public boolean fieldEquals(int i, byte[] ascii) {
         return Arrays.equals(data, starts[i], ends[i], ascii, 0, ascii.length);
+    }
+
+    /** A hash of field {@code i}'s bytes (no allocation), for looking labels up by their bytes. */
+    public int fieldHash(int i) {
+        int h = 1;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            h = 31 * h + data[k];
+        }
+        return h;
+    }
+
+    /** Whether field {@code i} has exactly the bytes {@code b[from..to)} (no allocation). */
+    public boolean fieldEquals(int i, byte[] b, int from, int to) {
+        return Arrays.equals(data, starts[i], ends[i], b, from, to);
+    }
+
+    /** A copy of field {@code i}'s bytes. */
+    public byte[] fieldBytes(int i) {
+        return Arrays.copyOfRange(data, starts[i], ends[i]);
     }
 
     /** The whole record as text, for error messages (cut at 200 characters). */

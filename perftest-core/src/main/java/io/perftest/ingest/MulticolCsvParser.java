@@ -69,7 +69,7 @@ public final class MulticolCsvParser implements ResultParser {
             }
             for (int i = 1; i < f.length; i++) {
                 try {
-                    Numbers.parseDouble(f[i]);
+                    Numbers.parseDouble(withoutPercent(f[i]));
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -134,7 +134,7 @@ public final class MulticolCsvParser implements ResultParser {
                     double v = Double.NaN;
                     if (c < n && !csv.isEmpty(c)) {
                         try {
-                            v = csv.number(c);
+                            v = value(csv, c, units);
                         } catch (NumberFormatException e) {
                             problems.add(csv.line(), "column '" + names.get(c) + "': " + e.getMessage() + "; value skipped");
                         }
@@ -191,6 +191,26 @@ public final class MulticolCsvParser implements ResultParser {
             metrics.add(new Metric(key + ".max", unit, d, Samples.of(max)));
         }
         return new ParseResult(metrics, series, problems.kept(), problems.count());
+    }
+
+    /** The number in column {@code c}; a trailing '%' (sar's docker and per-process files: {@code 0.04%}) makes the column percent. */
+    private static double value(CsvReader csv, int c, List<Unit> units) {
+        try {
+            return csv.number(c);
+        } catch (NumberFormatException e) {
+            String t = csv.trimmed(c);
+            if (!t.endsWith("%") || !units.get(c).equals(Unit.NONE) && !units.get(c).equals(Unit.PERCENT)) {
+                throw e;
+            }
+            double v = Numbers.parseDouble(withoutPercent(t));
+            units.set(c, Unit.PERCENT);
+            return v;
+        }
+    }
+
+    private static String withoutPercent(String text) {
+        String t = text.strip();
+        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
     }
 
     /** The time of the current row: numbers straight from the bytes, dates through text. */
