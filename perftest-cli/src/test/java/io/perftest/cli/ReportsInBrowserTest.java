@@ -6,7 +6,6 @@ import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Unit;
 import io.perftest.report.ChangePointFinder;
-import io.perftest.report.ComparisonReport;
 import io.perftest.report.TrendReport;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
@@ -58,8 +57,15 @@ public class ReportsInBrowserTest {
         assertEquals(report.err(), 0, report.exitCode());
         Path runPage = history.resolve("2").resolve("report.html");
         Path comparePage = results.resolve("compare.html");
-        ComparisonReport.write(new RunDirectory(history.resolve("1")), new RunDirectory(history.resolve("2")), comparePage);
+        Cli.Result compare = Cli.run("compare", history.resolve("1").toString(), history.resolve("2").toString(),
+                "--html", comparePage.toString());
+        assertEquals(compare.err(), 0, compare.exitCode());
+        assertTrue(compare.out().contains("HTML report: " + comparePage));
         injectSteppedRuns(history, 3, 12, 8);
+        Path cliTrendPage = results.resolve("trend-cli.html");
+        Cli.Result trendCli = Cli.run("trend", history.toString(), "--html", cliTrendPage.toString());
+        assertEquals(trendCli.err(), 0, trendCli.exitCode());
+        assertTrue("perftest trend --html writes the page", Files.readString(cliTrendPage).contains("Trend of quickstart / small"));
         Path trendPage = results.resolve("trend.html");
         TrendReport.write(new TestHistory(history), List.of("results.throughput", "results.latency_p95", HOSTILE),
                 BEST_SPLIT, trendPage);
