@@ -63,6 +63,19 @@ public class SshHostKeyTest {
     }
 
     @Test
+    public void shouldRefuseAHostKeyWhenThereIsNoKnownHostsFile() throws Exception {
+        Path knownHosts = tmp.getRoot().toPath().resolve("absent/known_hosts");
+
+        try (SshHost host = new SshHost(server.target("stats1", knownHosts))) {
+            host.checkReachable();
+            fail("connected without a known hosts file");
+        } catch (HostException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("is not in " + knownHosts));
+        }
+        assertTrue("perftest wrote a known hosts file", Files.notExists(knownHosts));
+    }
+
+    @Test
     public void shouldRefuseAChangedHostKey() throws Exception {
         Path otherKeys = tmp.newFolder("other").toPath();
         String otherLine;
