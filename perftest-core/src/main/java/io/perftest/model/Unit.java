@@ -69,7 +69,7 @@ public final class Unit {
             return new Unit(s, Dimension.BYTES, BYTE.get(lower));
         }
         int slash = lower.lastIndexOf('/');
-        if (slash > 0 && slash < lower.length() - 1) {
+        if (slash >= 0 && slash < lower.length() - 1) { // "/s" alone is a count per second
             String num = lower.substring(0, slash).trim();
             String den = lower.substring(slash + 1).trim();
             Double per = TIME.get(den);
