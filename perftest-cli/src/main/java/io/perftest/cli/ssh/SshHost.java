@@ -16,6 +16,7 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.channel.ChannelPipedInputStream;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
@@ -388,7 +389,11 @@ public final class SshHost implements Host {
         channel.setIn(new ByteArrayInputStream(new byte[0]));
         try (channel) {
             channel.open().verify(target.connectTimeout());
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(channel.getInvertedOut())) {
+            InputStream stream = channel.getInvertedOut();
+            if (stream instanceof ChannelPipedInputStream piped) {
+                piped.setTimeout(COMMAND_TIMEOUT.toMillis()); // a fetch that stalls this long (no data at all) fails
+            }
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(stream)) {
                 TarArchiveEntry entry;
                 while ((entry = tar.getNextEntry()) != null) {
                     Path to = root.resolve(entry.getName()).normalize();
