@@ -99,7 +99,11 @@ public final class ProcessTree {
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline) {
             targets.removeIf(h -> !isRunning(h));
-            targets.addAll(collect(root, cookieName, cookieValue));
+            for (ProcessHandle h : collect(root, cookieName, cookieValue)) {
+                if (targets.add(h)) {
+                    h.destroy(); // forked during the grace period: it gets its SIGTERM too
+                }
+            }
             if (targets.stream().noneMatch(ProcessTree::isRunning)) {
                 return;
             }

@@ -111,4 +111,17 @@ public class SamplesTest {
         assertEquals(new Statistics(2, 1.5, 1.5, 1, 2, 0.5), new Statistics(2, 1.5, 1.5, 1, 2, 0.5));
         assertEquals(Statistics.EMPTY.hashCode(), Statistics.of(new double[0]).hashCode());
     }
+
+    @Test
+    public void shouldCountASummarizedSideAsOneSampleOfItsValueWhenConcatenated() {
+        Samples p95OfIteration1 = Samples.summarized(new Statistics(1000, 12, 11, 2, 40, 3));
+        Samples p95OfIteration2 = Samples.summarized(new Statistics(1000, 14, 13, 2, 50, 3));
+
+        Samples merged = p95OfIteration1.concat(p95OfIteration2).concat(Samples.of(15));
+
+        assertArrayEquals(new double[] {11, 13, 15}, merged.values(), 0);
+        assertEquals(13, merged.value(), 0);
+        assertEquals(Samples.of(4), Samples.summarized(Statistics.EMPTY).concat(Samples.of(4)));
+        assertEquals(0, Samples.summarized(Statistics.EMPTY).concat(Samples.summarized(Statistics.EMPTY)).size());
+    }
 }

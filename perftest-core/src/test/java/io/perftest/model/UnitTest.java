@@ -107,4 +107,14 @@ public class UnitTest {
         assertNotEquals(Unit.parse("msec"), Unit.MILLISECONDS);
         assertNotEquals(Unit.parse("kB"), Unit.parse("KiB"));
     }
+
+    @Test
+    public void shouldReadBitsWhereALowerCaseBFollowsAPrefix() {
+        assertEquals(125_000.0, Unit.parse("Mb").convert(1, Unit.BYTES), 1e-9);
+        assertEquals(125_000.0, Unit.parse("Mb/s").convert(1, Unit.parse("B/s")), 1e-9);
+        assertEquals(1.25e8, Unit.parse("Gbps").convert(1, Unit.parse("B/s")), 1e-3);
+        assertEquals(125.0, Unit.parse("kbit").convert(1, Unit.BYTES), 1e-9);
+        assertEquals(1_000_000.0, Unit.parse("MB").convert(1, Unit.BYTES), 1e-9);
+        assertEquals(1000.0, Unit.parse("kb").convert(1, Unit.BYTES), 1e-9);
+    }
 }
