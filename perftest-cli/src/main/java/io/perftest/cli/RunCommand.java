@@ -18,6 +18,7 @@ import io.perftest.model.RunStatus;
 import io.perftest.model.Verdict;
 import io.perftest.run.RunControl;
 import io.perftest.run.RunEngine;
+import io.perftest.report.RunReport;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.Json;
 import io.perftest.store.SummaryCodec;
@@ -127,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         try (statsHosts; Interrupts ignored = Interrupts.cancelOnSignal(control)) {
             outcome = engine.run();
         }
+        writeReport(outcome, err);
         print(outcome, out);
         return exitCode(outcome);
     }
@@ -208,6 +210,17 @@ public final class RunCommand implements Callable<Integer> {
             out.println(outcome.directory().path());
         }
         out.flush();
+    }
+
+    /** Writes report.html into the run directory; a failure is a warning, never a lost run. */
+    private static void writeReport(RunOutcome outcome, PrintWriter err) {
+        try {
+            Path report = RunReport.write(outcome.directory());
+            err.println("perftest: report: " + report);
+        } catch (IOException | RuntimeException e) {
+            err.println("perftest: WARNING: cannot write " + RunReport.FILE_NAME + ": " + e.getMessage());
+        }
+        err.flush();
     }
 
     static int exitCode(RunOutcome outcome) {
