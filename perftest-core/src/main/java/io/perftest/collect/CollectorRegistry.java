@@ -31,7 +31,7 @@ public final class CollectorRegistry {
     }
 
     static List<CollectorFactory> builtIn() {
-        return List.of();
+        return List.of(new SarCollector.Factory(), new ProcCollector.Factory(), new StraceCollector.Factory());
     }
 
     public List<CollectorFactory> all() {
