@@ -3,6 +3,7 @@ package io.perftest.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perftest.analysis.RunJudge;
 import io.perftest.collect.CollectorRegistry;
+import io.perftest.collect.Triggers;
 import io.perftest.config.ConfigChecks;
 import io.perftest.config.ConfigLoader;
 import io.perftest.host.LocalHost;
@@ -103,11 +104,13 @@ public final class RunCommand implements Callable<Integer> {
         TestHistory history = TestHistory.of(resultsDir, spec.framework().name(), spec.test().name());
         checkWritable(history.directory());
 
+        Triggers triggers = Triggers.fromConfig(spec.framework().triggers());
         RunControl control = new RunControl();
         RunEngine engine = RunEngine.builder(spec, new LocalHost(), history)
                 .console(new TerminalConsole(json ? err : out, err, quiet))
                 .judge(Checks.judge())
                 .collectors(registry)
+                .counterListener(triggers)
                 .control(control)
                 .grace(duration(grace, "--grace"))
                 .archive(archive)

@@ -1,6 +1,8 @@
 package io.perftest.collect;
 
+import io.perftest.model.ConfigException;
 import io.perftest.model.Durations;
+import io.perftest.model.SourcedText;
 import io.perftest.model.TriggerFiring;
 
 import java.util.ArrayList;
@@ -46,6 +48,28 @@ public final class Triggers implements CounterListener {
     /** Parses each text; throws {@link IllegalArgumentException} for the first bad one. */
     public static Triggers parse(List<String> texts) {
         return of(texts.stream().map(Trigger::parse).toList());
+    }
+
+    /**
+     * The triggers of {@code framework.yaml}.
+     *
+     * @throws ConfigException naming the file and line of the first bad trigger
+     */
+    public static Triggers fromConfig(List<SourcedText> texts) {
+        List<Trigger> out = new ArrayList<>();
+        for (SourcedText t : texts) {
+            try {
+                out.add(Trigger.parse(t.text()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(t.origin(), e.getMessage());
+            }
+        }
+        return of(out);
+    }
+
+    /** Whether there is no trigger to evaluate. */
+    public boolean isEmpty() {
+        return states.isEmpty();
     }
 
     @Override
