@@ -2,6 +2,8 @@ package io.perftest.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perftest.analysis.RunJudge;
+import io.perftest.analysis.StandardRunJudge;
+import io.perftest.analysis.ThresholdParser;
 import io.perftest.collect.CollectorRegistry;
 import io.perftest.collect.Triggers;
 import io.perftest.config.ConfigChecks;
@@ -190,6 +192,10 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             MetricTable.print(outcome.summary(), out);
             out.println();
+            outcome.judgement().ifPresent(j -> {
+                j.report().forEach(out::println);
+                out.println();
+            });
             out.println("status: " + outcome.status().name().toLowerCase()
                     + (outcome.verdict() != null ? ", verdict: " + outcome.verdict().name().toLowerCase() : "")
                     + (outcome.record().reason() != null ? " (" + outcome.record().reason() + ")" : ""));
@@ -215,11 +221,11 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         static ConfigChecks forConfig(CollectorRegistry registry) {
-            return ConfigChecks.NONE.withCollector(registry::check);
+            return ConfigChecks.NONE.withCollector(registry::check).withThreshold(ThresholdParser::check);
         }
 
         static RunJudge judge() {
-            return RunJudge.NONE;
+            return new StandardRunJudge();
         }
     }
 }

@@ -30,7 +30,9 @@ public final class YamlReader {
     /** Configuration files are small; anything larger is a mistake (or an alias bomb). */
     private static final long MAX_BYTES = 1 << 20;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** An empty plain value ({@code key:}) is null as YAML says, not ""; a quoted {@code ''} stays "". */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private YamlReader() {
     }

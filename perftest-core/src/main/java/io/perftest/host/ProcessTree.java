@@ -98,16 +98,20 @@ public final class ProcessTree {
         targets.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline) {
-            targets.removeIf(h -> !h.isAlive());
-            targets.addAll(collect(root, cookieName, cookieValue));
-            if (targets.stream().noneMatch(ProcessHandle::isAlive)) {
+            targets.removeIf(h -> !isRunning(h));
+            for (ProcessHandle h : collect(root, cookieName, cookieValue)) {
+                if (targets.add(h)) {
+                    h.destroy(); // forked during the grace period: it gets its SIGTERM too
+                }
+            }
+            if (targets.stream().noneMatch(ProcessTree::isRunning)) {
                 return;
             }
             Thread.sleep(20);
         }
         for (int round = 0; round < MAX_KILL_ROUNDS; round++) {
             targets.addAll(collect(root, cookieName, cookieValue));
-            targets.removeIf(h -> !h.isAlive());
+            targets.removeIf(h -> !isRunning(h));
             if (targets.isEmpty()) {
                 return;
             }
@@ -116,11 +120,30 @@ public final class ProcessTree {
         }
     }
 
+    /**
+     * Alive and not a zombie. {@link ProcessHandle#isAlive()} is true for a zombie, which has
+     * exited and only waits to be reaped; in a container whose init does not reap orphans it
+     * stays one forever, and waiting for it to die would use up every kill round.
+     */
+    static boolean isRunning(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = new String(Files.readAllBytes(PROC.resolve(Long.toString(h.pid())).resolve("stat")),
+                    StandardCharsets.ISO_8859_1);
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return h.isAlive(); // no /proc (not Linux) or it just went away
+        }
+    }
+
     private static Set<ProcessHandle> collect(ProcessHandle root, String cookieName, String cookieValue) {
         Set<ProcessHandle> out = new LinkedHashSet<>();
         if (root != null) {
             root.descendants().forEach(out::add);
-            if (root.isAlive()) {
+            if (isRunning(root)) {
                 out.add(root);
             }
         }

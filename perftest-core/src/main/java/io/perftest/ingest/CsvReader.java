@@ -19,12 +19,15 @@ public final class CsvReader implements Closeable {
     private final InputStream in;
     private final byte delimiter;
     private final int maxRecord;
+    private final boolean quoting;
     private final byte[] buf = new byte[1 << 16];
     private int bufPos;
     private int bufLen;
     private boolean eof;
 
     private byte[] rec = new byte[1024];
+    /** Where the current record's fields are: {@code buf} (fast path, unquoted line) or {@code rec}. */
+    private byte[] data = rec;
     private int recLen;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -35,9 +38,18 @@ public final class CsvReader implements Closeable {
     private boolean unterminatedQuote;
 
     public CsvReader(InputStream in, char delimiter, int maxRecordBytes) {
+        this(in, delimiter, maxRecordBytes, true);
+    }
+
+    /**
+     * A reader of {@code in}; with {@code quoting} false a '"' is an ordinary character (for
+     * tab-separated formats that never quote, such as Gatling's simulation.log).
+     */
+    public CsvReader(InputStream in, char delimiter, int maxRecordBytes, boolean quoting) {
         this.in = in;
         this.delimiter = (byte) delimiter;
         this.maxRecord = maxRecordBytes;
+        this.quoting = quoting;
     }
 
     public CsvReader(InputStream in, char delimiter) {
@@ -55,6 +67,10 @@ public final class CsvReader implements Closeable {
         tooLong = false;
         unterminatedQuote = false;
         line = nextLine;
+        if (nextFast()) {
+            return true;
+        }
+        data = rec;
         boolean inQuotes = false;
         boolean any = false;
         int fieldStart = 0;
@@ -70,9 +86,9 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            byte c = buf[bufPos++];
             any = true;
             if (inQuotes) {
+                byte c = buf[bufPos++];
                 if (c == '"') {
                     if (bufPos >= bufLen && !fill()) {
                         inQuotes = false;
@@ -92,6 +108,32 @@ public final class CsvReader implements Closeable {
                 }
                 continue;
             }
+            if (quoting && buf[bufPos] == '"' && recLen == fieldStart && !fieldQuoted) {
+                bufPos++;
+                inQuotes = true;
+                fieldQuoted = true;
+                continue;
+            }
+            // the common case: copy the run of ordinary bytes up to the next delimiter or line end at once
+            int i = bufPos;
+            final int end = bufLen;
+            final byte d = delimiter;
+            final byte[] b = buf;
+            while (i < end) {
+                byte c = b[i];
+                if (c == d || c == '\n') {
+                    break;
+                }
+                i++;
+            }
+            if (i > bufPos) {
+                appendRange(bufPos, i - bufPos);
+            }
+            bufPos = i;
+            if (i == end) {
+                continue;
+            }
+            byte c = b[bufPos++];
             if (c == '\n') {
                 nextLine++;
                 if (recLen > 0 && rec[recLen - 1] == '\r' && !tooLong) {
@@ -100,17 +142,87 @@ public final class CsvReader implements Closeable {
                 endField(fieldStart, fieldQuoted);
                 return true;
             }
-            if (c == delimiter) {
-                endField(fieldStart, fieldQuoted);
-                fieldStart = recLen;
-                fieldQuoted = false;
-            } else if (c == '"' && recLen == fieldStart && !fieldQuoted) {
-                inQuotes = true;
-                fieldQuoted = true;
-            } else {
-                append(c);
-            }
+            endField(fieldStart, fieldQuoted);
+            fieldStart = recLen;
+            fieldQuoted = false;
         }
+    }
+
+    /**
+     * The common case without copying: a whole line without quotes in the buffer (the buffer is
+     * compacted and refilled once if the line crosses its end). Fields then point into the buffer.
+     */
+    private boolean nextFast() throws IOException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            final int end = bufLen;
+            final byte[] b = buf;
+            final byte d = delimiter;
+            int start = bufPos;
+            int f = 0;
+            for (int i = bufPos; i < end; i++) {
+                byte c = b[i];
+                if (c == d) {
+                    if (f == starts.length) {
+                        growFields();
+                    }
+                    starts[f] = start;
+                    ends[f++] = i;
+                    start = i + 1;
+                } else if (c == '\n') {
+                    int stop = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                    if (i - bufPos > maxRecord) {
+                        return false;
+                    }
+                    if (f == starts.length) {
+                        growFields();
+                    }
+                    starts[f] = start;
+                    ends[f++] = stop;
+                    fields = f;
+                    data = b;
+                    bufPos = i + 1;
+                    nextLine++;
+                    return true;
+                } else if (c == '"' && quoting) {
+                    return false;
+                }
+            }
+            if (eof || attempt == 1 || bufPos == 0 && bufLen == b.length) {
+                return false;
+            }
+            // the line crosses the end of the buffer: move its start to the front and read more
+            int rest = bufLen - bufPos;
+            System.arraycopy(b, bufPos, b, 0, rest);
+            bufPos = 0;
+            bufLen = rest;
+            int n = in.read(b, rest, b.length - rest);
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            bufLen = rest + n;
+        }
+        return false;
+    }
+
+    private void growFields() {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
+    }
+
+    private void appendRange(int from, int n) {
+        if (tooLong) {
+            return;
+        }
+        if (recLen + n > rec.length) {
+            if (recLen + n > maxRecord) {
+                tooLong = true;
+                return;
+            }
+            rec = Arrays.copyOf(rec, Math.min(maxRecord, Math.max(rec.length * 2, recLen + n)));
+        }
+        System.arraycopy(buf, from, rec, recLen, n);
+        recLen += n;
     }
 
     private boolean fill() throws IOException {
@@ -176,16 +288,19 @@ public final class CsvReader implements Closeable {
 
     /** Whether the record is an empty line (or only blanks). */
     public boolean isBlank() {
-        for (int i = 0; i < recLen; i++) {
-            if (rec[i] != ' ' && rec[i] != '\t' && rec[i] != '\r') {
+        if (fields > 1) {
+            return false;
+        }
+        for (int i = starts[0]; i < ends[0]; i++) {
+            if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
                 return false;
             }
         }
-        return fields <= 1;
+        return true;
     }
 
     public String field(int i) {
-        return new String(rec, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+        return new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     }
 
     /** The field without surrounding blanks. */
@@ -196,7 +311,7 @@ public final class CsvReader implements Closeable {
     /** Whether field {@code i} is empty or blank. */
     public boolean isEmpty(int i) {
         for (int k = starts[i]; k < ends[i]; k++) {
-            if (rec[k] != ' ' && rec[k] != '\t') {
+            if (data[k] != ' ' && data[k] != '\t') {
                 return false;
             }
         }
@@ -205,23 +320,47 @@ public final class CsvReader implements Closeable {
 
     /** Parses field {@code i} as a number, without creating a string in the common case. */
     public double number(int i) {
-        return Numbers.parseDouble(rec, starts[i], ends[i]);
+        return Numbers.parseDouble(data, starts[i], ends[i]);
     }
 
     /** Parses field {@code i} as a whole number. */
     public long longNumber(int i) {
-        return Numbers.parseLong(rec, starts[i], ends[i]);
+        return Numbers.parseLong(data, starts[i], ends[i]);
     }
 
     /** Whether field {@code i} equals {@code ascii} exactly (no allocation). */
     public boolean fieldEquals(int i, byte[] ascii) {
-        return Arrays.equals(rec, starts[i], ends[i], ascii, 0, ascii.length);
+        return Arrays.equals(data, starts[i], ends[i], ascii, 0, ascii.length);
+    }
+
+    /** A hash of field {@code i}'s bytes (no allocation), for looking labels up by their bytes. */
+    public int fieldHash(int i) {
+        int h = 1;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            h = 31 * h + data[k];
+        }
+        return h;
+    }
+
+    /** Whether field {@code i} has exactly the bytes {@code b[from..to)} (no allocation). */
+    public boolean fieldEquals(int i, byte[] b, int from, int to) {
+        return Arrays.equals(data, starts[i], ends[i], b, from, to);
+    }
+
+    /** A copy of field {@code i}'s bytes. */
+    public byte[] fieldBytes(int i) {
+        return Arrays.copyOfRange(data, starts[i], ends[i]);
     }
 
     /** The whole record as text, for error messages (cut at 200 characters). */
     public String recordText() {
-        String s = new String(rec, 0, Math.min(recLen, 200), StandardCharsets.UTF_8);
-        return recLen > 200 ? s + "..." : s;
+        if (fields == 0) {
+            return "";
+        }
+        int from = starts[0];
+        int to = ends[fields - 1];
+        String s = new String(data, from, Math.min(to - from, 200), StandardCharsets.UTF_8);
+        return to - from > 200 ? s + "..." : s;
     }
 
     @Override

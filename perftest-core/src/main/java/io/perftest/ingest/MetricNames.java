@@ -60,4 +60,27 @@ public final class MetricNames {
         String t = name.strip().replaceAll("\\s+", "_");
         return t.isEmpty() ? "_" : t;
     }
+
+    /**
+     * A label (a request name, a command line, a job name) made fit to be one part of a metric
+     * key: every run of characters other than letters, digits, '_', '-' becomes one '_'
+     * ({@code "GET /api/v1.0"} -> {@code GET_api_v1_0}); never empty.
+     */
+    public static String label(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        boolean gap = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                if (gap && b.length() > 0) {
+                    b.append('_');
+                }
+                gap = false;
+                b.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.length() == 0 ? "_" : b.toString();
+    }
 }

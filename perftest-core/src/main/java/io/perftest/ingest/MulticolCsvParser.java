@@ -69,7 +69,7 @@ public final class MulticolCsvParser implements ResultParser {
             }
             for (int i = 1; i < f.length; i++) {
                 try {
-                    Numbers.parseDouble(f[i]);
+                    Numbers.parseDouble(withoutPercent(f[i]));
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -83,7 +83,7 @@ public final class MulticolCsvParser implements ResultParser {
         Problems problems = new Problems(file.toString());
         List<String> names = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
-        List<DoubleList> times = new ArrayList<>();
+        DoubleList times = new DoubleList();
         List<DoubleList> values = new ArrayList<>();
         Timestamps kind = null;
         boolean rowNumbers = false;
@@ -107,39 +107,39 @@ public final class MulticolCsvParser implements ResultParser {
                     rowNumbers = kind == null || COLUMN_N.matcher(names.get(0)).matches();
                     firstValue = rowNumbers ? 0 : 1;
                     for (int c = firstValue; c < names.size(); c++) {
-                        times.add(new DoubleList());
                         values.add(new DoubleList());
                     }
                 }
-                row++;
                 double t;
                 if (rowNumbers) {
-                    t = row;
+                    t = row + 1;
                 } else {
                     try {
-                        t = kind.seconds(csv.field(0));
+                        t = time(csv, kind);
                     } catch (RuntimeException e) {
                         problems.add(csv.line(), "time '" + csv.trimmed(0) + "' is not a timestamp of the first row's kind ("
                                 + kind.name().toLowerCase(java.util.Locale.ROOT) + "); row skipped");
                         continue;
                     }
                 }
-                if (csv.fieldCount() != names.size()) {
+                row++;
+                int n = csv.fieldCount();
+                if (n != names.size()) {
                     problems.add(csv.line(), "expected " + names.size() + " columns as in the header, found "
-                            + csv.fieldCount() + "; the values that fit the header are kept");
+                            + n + "; the values that fit the header are kept");
+                    n = Math.min(n, names.size());
                 }
-                int n = Math.min(csv.fieldCount(), names.size());
-                for (int c = firstValue; c < n; c++) {
-                    if (csv.isEmpty(c)) {
-                        continue;
+                times.add(t);
+                for (int c = firstValue; c < names.size(); c++) {
+                    double v = Double.NaN;
+                    if (c < n && !csv.isEmpty(c)) {
+                        try {
+                            v = value(csv, c, units);
+                        } catch (NumberFormatException e) {
+                            problems.add(csv.line(), "column '" + names.get(c) + "': " + e.getMessage() + "; value skipped");
+                        }
                     }
-                    try {
-                        double v = csv.number(c);
-                        times.get(c - firstValue).add(t);
-                        values.get(c - firstValue).add(v);
-                    } catch (NumberFormatException e) {
-                        problems.add(csv.line(), "column '" + names.get(c) + "': " + e.getMessage() + "; value skipped");
-                    }
+                    values.get(c - firstValue).add(v);
                 }
             }
             if (csv.unterminatedQuote()) {
@@ -151,30 +151,75 @@ public final class MulticolCsvParser implements ResultParser {
         } else if (row == 0) {
             problems.addFileProblem("a header but no rows of data");
         }
+        boolean epoch = !rowNumbers && kind != null && kind.isEpoch();
+        double[] allTimes = times.toArray();
         List<Series> series = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
-        boolean epoch = !rowNumbers && kind != null && kind.isEpoch();
         for (int s = 0; s < values.size(); s++) {
-            DoubleList v = values.get(s);
-            if (v.size() == 0) {
+            double[] column = values.get(s).toArray();
+            int present = 0;
+            double sum = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : column) {
+                if (!Double.isNaN(x)) {
+                    present++;
+                    sum += x;
+                    max = Math.max(max, x);
+                }
+            }
+            if (present == 0) {
                 continue;
+            }
+            double[] t = allTimes;
+            double[] v = column;
+            if (present < column.length) {
+                t = new double[present];
+                v = new double[present];
+                for (int i = 0, k = 0; i < column.length; i++) {
+                    if (!Double.isNaN(column[i])) {
+                        t[k] = allTimes[i];
+                        v[k++] = column[i];
+                    }
+                }
             }
             String name = names.get(s + firstValue);
             String key = source + "." + name;
             Unit unit = units.get(s + firstValue);
-            double[] vals = v.toArray();
-            series.add(Series.of(key, "", unit, epoch, times.get(s).toArray(), vals));
-            double sum = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double x : vals) {
-                sum += x;
-                max = Math.max(max, x);
-            }
+            series.add(Series.of(key, "", unit, epoch, t, v));
             Direction d = Direction.guess(name, unit);
-            metrics.add(new Metric(key + ".mean", unit, d, Samples.of(sum / vals.length)));
+            metrics.add(new Metric(key + ".mean", unit, d, Samples.of(sum / present)));
             metrics.add(new Metric(key + ".max", unit, d, Samples.of(max)));
         }
         return new ParseResult(metrics, series, problems.kept(), problems.count());
+    }
+
+    /** The number in column {@code c}; a trailing '%' (sar's docker and per-process files: {@code 0.04%}) makes the column percent. */
+    private static double value(CsvReader csv, int c, List<Unit> units) {
+        try {
+            return csv.number(c);
+        } catch (NumberFormatException e) {
+            String t = csv.trimmed(c);
+            if (!t.endsWith("%") || !units.get(c).equals(Unit.NONE) && !units.get(c).equals(Unit.PERCENT)) {
+                throw e;
+            }
+            double v = Numbers.parseDouble(withoutPercent(t));
+            units.set(c, Unit.PERCENT);
+            return v;
+        }
+    }
+
+    private static String withoutPercent(String text) {
+        String t = text.strip();
+        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    /** The time of the current row: numbers straight from the bytes, dates through text. */
+    private static double time(CsvReader csv, Timestamps kind) {
+        return switch (kind) {
+            case ELAPSED, EPOCH_SECONDS -> csv.number(0);
+            case EPOCH_MILLIS -> csv.number(0) / 1000.0;
+            default -> kind.seconds(csv.field(0));
+        };
     }
 
     private static void header(CsvReader csv, List<String> names, List<Unit> units, Problems problems) {

@@ -38,7 +38,9 @@ public final class ResultParsers {
     }
 
     static List<ResultParser> builtIn() {
-        return List.of(new ResultsCsvParser(), new MulticolCsvParser());
+        return List.of(new ResultsCsvParser(), new MulticolCsvParser(), new JmeterCsvParser(),
+                new JmeterXmlParser(), new GatlingLogParser(), new JmhJsonParser(), new HyperfineJsonParser(),
+                new WrkTextParser(), new FioJsonParser(), new DatapointsJsonParser());
     }
 
     public List<ResultParser> all() {
@@ -63,7 +65,8 @@ public final class ResultParsers {
                 .max(Comparator.comparingInt(p -> p.detect(name, head)));
     }
 
-    static byte[] head(Path file) throws IOException {
+    /** The first {@value #HEAD_BYTES} bytes of {@code file}, for detection. */
+    public static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD_BYTES);
         }

@@ -48,15 +48,15 @@ public final class ResultsCsvParser implements ResultParser {
         if (fileName.equalsIgnoreCase(FILE_NAME)) {
             return 100;
         }
-        List<String> lines = HeadLines.of(head, 10);
+        List<String> lines = HeadLines.of(head, 10).stream().filter(l -> !l.startsWith("#")).toList(); // parse() skips comments too
         if (lines.isEmpty()) {
             return 0;
         }
         int numeric = 0;
         for (String l : lines) {
             String[] f = l.split(",", -1);
-            if (f.length < 2 || f.length > 3) {
-                return 0;
+            if (f.length < 2 || f.length > 3 || f.length == 3 && isNumber(f[2])) {
+                return 0; // a third column holds a unit; a number there makes it a time series (time,a,b)
             }
             try {
                 Numbers.parseDouble(f[1]);
@@ -66,6 +66,15 @@ public final class ResultsCsvParser implements ResultParser {
             }
         }
         return numeric >= Math.max(1, lines.size() - 1) ? 30 : 0;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Numbers.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.perftest.model;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +11,7 @@ public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern PLAIN = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(365L * 86400);
 
     private Durations() {
     }
@@ -19,20 +22,20 @@ public final class Durations {
     public static Duration parse(String text) {
         String t = text == null ? "" : text.trim();
         if (PLAIN.matcher(t).matches()) {
-            return ofSeconds(Double.parseDouble(t), text);
+            return ofSeconds(new BigDecimal(t), text);
         }
         Matcher m = PART.matcher(t);
         int at = 0;
-        double seconds = 0;
+        BigDecimal seconds = BigDecimal.ZERO;
         while (at < t.length() && m.find(at) && m.start() == at) {
-            double n = Double.parseDouble(m.group(1));
-            seconds += switch (m.group(2)) {
-                case "ms" -> n / 1000;
+            BigDecimal n = new BigDecimal(m.group(1));
+            seconds = seconds.add(switch (m.group(2)) {
+                case "ms" -> n.movePointLeft(3);
                 case "s" -> n;
-                case "m" -> n * 60;
-                case "h" -> n * 3600;
-                default -> n * 86400;
-            };
+                case "m" -> n.multiply(BigDecimal.valueOf(60));
+                case "h" -> n.multiply(BigDecimal.valueOf(3600));
+                default -> n.multiply(BigDecimal.valueOf(86400));
+            });
             at = m.end();
             while (at < t.length() && t.charAt(at) == ' ') {
                 at++;
@@ -44,23 +47,22 @@ public final class Durations {
         return ofSeconds(seconds, text);
     }
 
-    private static Duration ofSeconds(double seconds, String text) {
-        if (seconds > 365L * 86400) {
+    private static Duration ofSeconds(BigDecimal seconds, String text) {
+        if (seconds.compareTo(MAX_SECONDS) > 0) {
             throw new IllegalArgumentException("'" + text + "' is longer than a year");
         }
-        return Duration.ofNanos(Math.round(seconds * 1e9));
+        return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** The shortest form {@link #parse} reads back: {@code 1h30m}, {@code 2m}, {@code 1.5s}, {@code 250ms}. */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0 && !d.isZero()) {
-            return d.toNanos() / 1_000_000.0 + "ms";
+        if (d.getNano() != 0) {
+            // exact decimals, never the scientific notation of Double.toString that parse cannot read
+            return d.getSeconds() == 0
+                    ? BigDecimal.valueOf(d.getNano(), 6).stripTrailingZeros().toPlainString() + "ms"
+                    : BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros().toPlainString() + "s";
         }
-        if (ms % 1000 != 0) {
-            return ms < 1000 ? ms + "ms" : (ms / 1000.0) + "s";
-        }
-        long s = ms / 1000;
+        long s = d.getSeconds();
         StringBuilder b = new StringBuilder();
         if (s >= 3600) {
             b.append(s / 3600).append('h');

@@ -51,11 +51,32 @@ public final class Samples {
         return statistics.median();
     }
 
-    /** These samples followed by {@code other}'s. */
+    /**
+     * These samples followed by {@code other}'s. A side known only by its statistics (a
+     * percentile from a histogram) counts as one sample, its value: merging iterations then
+     * gives one sample per iteration.
+     */
     public Samples concat(Samples other) {
-        double[] all = Arrays.copyOf(values, values.length + other.values.length);
-        System.arraycopy(other.values, 0, all, values.length, other.values.length);
+        Samples a = asValues();
+        Samples b = other.asValues();
+        if (!b.hasValues()) {
+            return a;
+        }
+        if (!a.hasValues()) {
+            return b;
+        }
+        double[] all = Arrays.copyOf(a.values, a.values.length + b.values.length);
+        System.arraycopy(b.values, 0, all, a.values.length, b.values.length);
         return new Samples(all, Statistics.of(all));
+    }
+
+    /** These samples as raw values: themselves, or their value as one sample (none if unknown). */
+    private Samples asValues() {
+        if (hasValues()) {
+            return this;
+        }
+        double v = value();
+        return Double.isNaN(v) ? this : Samples.of(v);
     }
 
     @Override

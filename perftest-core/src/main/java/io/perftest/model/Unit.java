@@ -3,6 +3,8 @@ package io.perftest.model;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The unit of a metric: its symbol as the user wrote it, its dimension, and the factor to the
@@ -36,6 +38,11 @@ public final class Unit {
             Map.entry("kb", 1e3), Map.entry("kib", 1024.0), Map.entry("mb", 1e6), Map.entry("mib", 1048576.0),
             Map.entry("gb", 1e9), Map.entry("gib", 1073741824.0), Map.entry("tb", 1e12), Map.entry("tib", 1099511627776.0));
 
+    /** Bits, as network tools write them: {@code Mb}, {@code Gbit}, {@code kbit} (a lower-case 'b' after a prefix). */
+    private static final Pattern BITS = Pattern.compile("([kKMGT]?)(b|bit|bits)");
+    private static final Pattern BITS_PER_SECOND = Pattern.compile("([kKMGT]?)bps");
+    private static final Map<String, Double> BIT_PREFIX = Map.of("", 1.0, "K", 1e3, "M", 1e6, "G", 1e9, "T", 1e12);
+
     private final String symbol;
     private final Dimension dimension;
     private final double factor;
@@ -61,6 +68,10 @@ public final class Unit {
         if (s.equals("%") || s.equalsIgnoreCase("pct") || s.equalsIgnoreCase("percent")) {
             return PERCENT;
         }
+        Double bits = bits(s);
+        if (bits != null) {
+            return new Unit(s, Dimension.BYTES, bits);
+        }
         String lower = s.toLowerCase(Locale.ROOT);
         if (TIME.containsKey(lower) && !lower.equals("m")) {
             return new Unit(s, Dimension.TIME, TIME.get(lower));
@@ -69,10 +80,14 @@ public final class Unit {
             return new Unit(s, Dimension.BYTES, BYTE.get(lower));
         }
         int slash = lower.lastIndexOf('/');
-        if (slash > 0 && slash < lower.length() - 1) {
+        if (slash >= 0 && slash < lower.length() - 1) { // "/s" alone is a count per second
             String num = lower.substring(0, slash).trim();
             String den = lower.substring(slash + 1).trim();
             Double per = TIME.get(den);
+            Double numBits = bits(s.substring(0, slash).trim());
+            if (per != null && numBits != null) {
+                return new Unit(s, Dimension.BYTE_RATE, numBits / per);
+            }
             if (per != null) {
                 if (BYTE.containsKey(num) && !num.equals("b") || s.substring(0, slash).trim().equals("B")) {
                     double f = BYTE.getOrDefault(num, 1.0);
@@ -84,11 +99,24 @@ public final class Unit {
                 return new Unit(s, Dimension.COUNT_RATE, 1 / per);
             }
         }
+        Matcher bps = BITS_PER_SECOND.matcher(s);
+        if (bps.matches()) {
+            return new Unit(s, Dimension.BYTE_RATE, BIT_PREFIX.get(bps.group(1).toUpperCase(Locale.ROOT)) / 8);
+        }
         if (lower.equals("count") || lower.equals("ops") || lower.equals("requests") || lower.equals("calls")
                 || lower.equals("errors") || lower.equals("#")) {
             return new Unit(s, Dimension.COUNT, 1);
         }
         return new Unit(s, Dimension.OTHER, 1);
+    }
+
+    /** Bytes per unit if {@code text} is a bit unit ({@code Mb}, {@code Gbit}), else null. Plain {@code kb} stays kilobytes. */
+    private static Double bits(String text) {
+        Matcher m = BITS.matcher(text);
+        if (!m.matches() || text.equals("kb") || m.group(1).isEmpty() && m.group(2).equals("b")) {
+            return null;
+        }
+        return BIT_PREFIX.get(m.group(1).toUpperCase(Locale.ROOT)) / 8;
     }
 
     public String symbol() {

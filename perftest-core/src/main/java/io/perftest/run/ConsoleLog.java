@@ -41,6 +41,11 @@ final class ConsoleLog implements Console, AutoCloseable {
         delegate.warn(message);
     }
 
+    /** Writes a line to console.log only (what the caller prints itself at the end, such as the comparison). */
+    void record(String message) {
+        write("[perftest] " + message);
+    }
+
     private synchronized void write(String line) {
         if (failed) {
             return;

@@ -529,7 +529,7 @@ final class Execution {
         if (failure == null) {
             judgement = engine.judge().judge(spec, summary, engine.history(), dir.number());
             record.baseline(judgement.baseline()).thresholds(judgement.thresholds());
-            judgement.report().forEach(console::info);
+            judgement.report().forEach(console::record);
         }
         engine.control().unstableReason().ifPresent(r -> console.warn("marked unstable: " + r));
     }

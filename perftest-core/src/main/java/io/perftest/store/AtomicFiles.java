@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 /** Writes files so that a crash never leaves a half-written one: a temporary file beside it, synced, then renamed over it. */
 public final class AtomicFiles {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -28,9 +30,10 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its mode 0600 would survive the rename, unlike a plain write's 0666 & ~umask
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
                 content.writeTo(new java.io.FilterOutputStream(buffered) {

@@ -37,18 +37,31 @@ public final class RunDirectory {
     public static final String ARCHIVE = "raw.tar.gz";
 
     private final Path path;
+    private final int number;
 
+    /** A run directory named by its number ({@code <history>/<number>/}). */
     public RunDirectory(Path path) {
+        this(path, 0);
+    }
+
+    /**
+     * A run directory whose number is not its name, such as a Jenkins build's
+     * {@code builds/<number>/perftest/<test>/}.
+     *
+     * @param number the run number, or 0 to take it from the directory's name
+     */
+    public RunDirectory(Path path, int number) {
         this.path = path.toAbsolutePath().normalize();
+        this.number = number;
     }
 
     public Path path() {
         return path;
     }
 
-    /** The run number: the directory's name. */
+    /** The run number: given, or the directory's name. */
     public int number() {
-        return Integer.parseInt(path.getFileName().toString());
+        return number > 0 ? number : Integer.parseInt(path.getFileName().toString());
     }
 
     public Path runJson() {

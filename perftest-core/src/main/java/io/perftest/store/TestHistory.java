@@ -20,9 +20,29 @@ public final class TestHistory {
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
     private final Path directory;
+    private final String runSubpath;
+    private final int currentNumber;
 
     public TestHistory(Path directory) {
+        this(directory, null, 0);
+    }
+
+    private TestHistory(Path directory, String runSubpath, int currentNumber) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.runSubpath = runSubpath;
+        this.currentNumber = currentNumber;
+    }
+
+    /**
+     * The history of a test whose runs live inside numbered build directories, as in Jenkins:
+     * run N is {@code <buildsDirectory>/<N>/<runSubpath>/}, and the next run is the current
+     * build's, number {@code currentBuild}.
+     */
+    public static TestHistory inBuilds(Path buildsDirectory, String runSubpath, int currentBuild) {
+        if (currentBuild < 1 || runSubpath.isBlank()) {
+            throw new IllegalArgumentException("build number " + currentBuild + " and run subpath '" + runSubpath + "'");
+        }
+        return new TestHistory(buildsDirectory, runSubpath, currentBuild);
     }
 
     /** The history of {@code framework}/{@code test} under a results root. */
@@ -36,6 +56,14 @@ public final class TestHistory {
 
     /** Creates the directory of the next run and returns it. */
     public RunDirectory createNextRun() throws IOException {
+        if (runSubpath != null) {
+            Path run = directory.resolve(Integer.toString(currentNumber)).resolve(runSubpath);
+            if (Files.exists(run.resolve(RunDirectory.RUN_JSON))) {
+                throw new FileAlreadyExistsException(run.toString(), null, "this build already made a run of this test");
+            }
+            Files.createDirectories(run);
+            return new RunDirectory(run, currentNumber);
+        }
         Files.createDirectories(directory);
         int next = lastNumber() + 1;
         for (int attempt = 0; attempt < 1000; attempt++) {
@@ -58,8 +86,14 @@ public final class TestHistory {
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(directory)) {
             for (Path p : s) {
-                if (NUMBER.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p)) {
+                String name = p.getFileName().toString();
+                if (!NUMBER.matcher(name).matches() || !Files.isDirectory(p)) {
+                    continue;
+                }
+                if (runSubpath == null) {
                     out.add(new RunDirectory(p));
+                } else if (Files.isDirectory(p.resolve(runSubpath))) {
+                    out.add(new RunDirectory(p.resolve(runSubpath), Integer.parseInt(name)));
                 }
             }
         }

@@ -1,0 +1,117 @@
+package io.perftest.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perftest.model.Direction;
+import io.perftest.model.Metric;
+import io.perftest.model.Unit;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * fio results ({@code --output-format=json}): per job and direction (read, write, trim) that did
+ * any I/O, {@code <source>.<job>.<dir>.iops}, {@code .bw} (bytes/s), {@code .io_bytes},
+ * {@code .clat.mean|stddev|min|max|p50|p90|p95|p99|p99_9} and {@code .lat.mean} (microseconds,
+ * from fio's nanoseconds), plus {@code <source>.<job>.errors}, {@code .usr_cpu}, {@code .sys_cpu}.
+ */
+public final class FioJsonParser extends AbstractResultParser {
+
+    private static final String[] DIRECTIONS = {"read", "write", "trim"};
+    private static final String[] PERCENTILE_KEYS = {"50.000000", "90.000000", "95.000000", "99.000000", "99.900000"};
+    private static final String[] PERCENTILE_NAMES = {"p50", "p90", "p95", "p99", "p99_9"};
+
+    @Override
+    public String name() {
+        return "fio-json";
+    }
+
+    @Override
+    public String defaultSource() {
+        return "fio";
+    }
+
+    @Override
+    public String description() {
+        return "fio --output-format=json. Per job and read|write|trim: iops, bw (B/s), io_bytes,"
+                + " clat.mean|stddev|min|max|p50|p90|p95|p99|p99_9 and lat.mean (us); per job errors, usr_cpu, sys_cpu";
+    }
+
+    @Override
+    public String detectionRule() {
+        return "a JSON object starting with \"fio version\" (or holding \"jobs\" with \"jobname\")";
+    }
+
+    @Override
+    public int detect(String fileName, byte[] head) {
+        String t = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        if (!t.startsWith("{")) {
+            return 0;
+        }
+        return t.contains("\"fio version\"") ? 95 : t.contains("\"jobs\"") && t.contains("\"jobname\"") ? 70 : 0;
+    }
+
+    @Override
+    protected void read(InputStream in, String source, ResultSink sink) throws IOException {
+        try (JsonParser p = JsonInput.parser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return;
+            }
+            if (first != JsonToken.START_OBJECT || !JsonInput.toField(p, "jobs") || p.currentToken() != JsonToken.START_ARRAY) {
+                sink.problems().add(JsonInput.line(p), "expected an object with a \"jobs\" array (fio --output-format=json)");
+                return;
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                long line = JsonInput.line(p);
+                job(JsonInput.tree(p), source, line, sink);
+            }
+        }
+    }
+
+    private static void job(JsonNode job, String source, long line, ResultSink sink) {
+        String name = job.path("jobname").asText("");
+        if (name.isEmpty()) {
+            sink.problems().add(line, "job without \"jobname\"; skipped");
+            return;
+        }
+        String key = source + "." + MetricNames.label(name);
+        Unit bytesPerSecond = Unit.parse("B/s");
+        for (String dir : DIRECTIONS) {
+            JsonNode d = job.get(dir);
+            if (d == null || d.path("total_ios").asLong(0) == 0) {
+                continue;
+            }
+            String k = key + "." + dir;
+            sink.add(Metric.of(k + ".iops", Unit.PER_SECOND, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "iops")));
+            sink.add(Metric.of(k + ".bw", bytesPerSecond, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "bw_bytes")));
+            sink.add(Metric.of(k + ".io_bytes", Unit.BYTES, Direction.NEUTRAL, JsonInput.number(d, "io_bytes")));
+            JsonNode clat = d.path("clat_ns");
+            for (String stat : new String[] {"mean", "stddev", "min", "max"}) {
+                double ns = JsonInput.number(clat, stat);
+                if (!Double.isNaN(ns)) {
+                    sink.add(Metric.of(k + ".clat." + stat, Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
+                }
+            }
+            JsonNode percentiles = clat.path("percentile");
+            for (int i = 0; i < PERCENTILE_KEYS.length; i++) {
+                double ns = JsonInput.number(percentiles, PERCENTILE_KEYS[i]);
+                if (!Double.isNaN(ns)) {
+                    sink.add(Metric.of(k + ".clat." + PERCENTILE_NAMES[i], Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
+                }
+            }
+            double lat = JsonInput.number(d.path("lat_ns"), "mean");
+            if (!Double.isNaN(lat)) {
+                sink.add(Metric.of(k + ".lat.mean", Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, lat / 1000));
+            }
+        }
+        sink.add(Metric.of(key + ".errors", Unit.COUNT, Direction.LOWER_IS_BETTER, job.path("error").asDouble(0)));
+        for (String cpu : new String[] {"usr_cpu", "sys_cpu"}) {
+            double v = JsonInput.number(job, cpu);
+            if (!Double.isNaN(v)) {
+                sink.add(Metric.of(key + "." + cpu, Unit.PERCENT, Direction.LOWER_IS_BETTER, v));
+            }
+        }
+    }
+}

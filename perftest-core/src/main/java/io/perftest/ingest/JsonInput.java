@@ -1,0 +1,74 @@
+package io.perftest.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streaming JSON for the result parsers: a Jackson {@link JsonParser} walks the file and only
+ * one element of its big array at a time (a benchmark, a job, a datapoint) becomes a tree, so
+ * memory follows the largest element, not the file. Strings are capped at {@value #MAX_STRING}
+ * characters and nesting at {@value #MAX_DEPTH} levels.
+ */
+public final class JsonInput {
+
+    public static final int MAX_STRING = 1 << 20;
+    public static final int MAX_DEPTH = 64;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING).maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
+            .build());
+
+    private JsonInput() {
+    }
+
+    public static JsonParser parser(InputStream in) throws IOException {
+        return MAPPER.getFactory().createParser(in);
+    }
+
+    public static JsonParser parser(byte[] bytes) throws IOException {
+        return MAPPER.getFactory().createParser(bytes);
+    }
+
+    /** Reads the value at the parser's current token (an object or array) into a tree. */
+    public static JsonNode tree(JsonParser p) throws IOException {
+        return MAPPER.readTree(p);
+    }
+
+    /**
+     * Advances {@code p}, which is inside an object, to the value of field {@code name} at that
+     * level, skipping the other fields' values; false if the object ends first.
+     */
+    public static boolean toField(JsonParser p, String name) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != null && t != JsonToken.END_OBJECT) {
+            if (t == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals(name)) {
+                    return true;
+                }
+                p.skipChildren();
+            }
+        }
+        return false;
+    }
+
+    /** The line of the parser's current token, for problems. */
+    public static long line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    /** A number field of {@code node}, or NaN when it is missing or not a number. */
+    public static double number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,287 @@
+package io.jenkins.plugins.perftest;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
+import hudson.model.DirectoryBrowserSupport;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.util.Graph;
+import io.perftest.model.Metric;
+import io.perftest.model.RunSummary;
+import io.perftest.model.Series;
+import io.perftest.run.RunOutcome;
+import io.perftest.store.RunDirectory;
+import io.perftest.store.RunRecord;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+import org.jfree.chart.JFreeChart;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+/**
+ * The results of one {@code perfTest} of a build ({@code <build>/perftest/}, REST:
+ * {@code <build>/perftest/api/json}). It keeps only a small summary in {@code build.xml}
+ * (status, verdict, threshold outcomes, a few headline metrics); every metric, the host
+ * series and the raw files are read lazily from {@code <build dir>/perftest/<test>/}.
+ */
+@ExportedBean(defaultVisibility = 2)
+public final class PerfTestBuildAction implements RunAction2 {
+
+    static final String URL_NAME = "perftest";
+    static final String ICON = "/plugin/perftest/images/perftest.svg";
+    /** Marker file of a run pinned as its test's baseline. */
+    static final String PINNED_MARKER = "pinned";
+    private static final int HEADLINE_METRICS = 8;
+    private static final int PIN_SCAN_BUILDS = 1000;
+    private static final Logger LOGGER = Logger.getLogger(PerfTestBuildAction.class.getName());
+
+    private final String urlName;
+    private final String test;
+    private final String runPath;
+    private final String status;
+    private final String verdict;
+    private final String reason;
+    private final String baseline;
+    private final List<ThresholdRow> thresholds;
+    private final List<MetricRow> headline;
+    private boolean pinned;
+
+    private transient Run<?, ?> run;
+    private transient SoftReference<RunSummary> summary;
+
+    private PerfTestBuildAction(String urlName, String test, String runPath, RunRecord record, RunSummary summary) {
+        this.urlName = urlName;
+        this.test = test;
+        this.runPath = runPath;
+        this.status = record.status() == null ? null : record.status().name();
+        this.verdict = record.verdict() == null ? null : record.verdict().name();
+        this.reason = record.reason();
+        this.baseline = record.baseline() == null ? null : record.baseline().note();
+        this.thresholds = new ArrayList<>();
+        record.thresholds().forEach(t -> thresholds.add(new ThresholdRow(t)));
+        this.headline = new ArrayList<>();
+        for (Metric m : summary.metrics()) {
+            if (headline.size() < HEADLINE_METRICS && !m.key().startsWith("sar.") && !m.key().startsWith("proc.")) {
+                headline.add(MetricRow.of(m));
+            }
+        }
+    }
+
+    static PerfTestBuildAction of(String urlName, String test, String runPath, RunOutcome outcome) {
+        return new PerfTestBuildAction(urlName, test, runPath, outcome.record(), outcome.summary());
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return ICON;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.PerfTestBuildAction_DisplayName(test);
+    }
+
+    @Override
+    public String getUrlName() {
+        return urlName;
+    }
+
+    @Exported
+    public String getTest() {
+        return test;
+    }
+
+    /** {@code COMPLETED}, {@code FAILED} or {@code ABORTED}. */
+    @Exported
+    public String getStatus() {
+        return status;
+    }
+
+    /** {@code PASSED}, {@code UNSTABLE}, {@code FAILED}; null unless the run completed. */
+    @Exported
+    public String getVerdict() {
+        return verdict;
+    }
+
+    @Exported
+    public String getReason() {
+        return reason;
+    }
+
+    /** How the baseline was chosen (the core's note), or null. */
+    @Exported
+    public String getBaseline() {
+        return baseline;
+    }
+
+    @Exported
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    @Exported
+    public List<ThresholdRow> getThresholds() {
+        return thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    /** A few of the run's own metrics (not host series), kept in {@code build.xml} for the summary box. */
+    public List<MetricRow> getHeadline() {
+        return headline == null ? List.of() : List.copyOf(headline);
+    }
+
+    /** Every metric of the run, read from {@code summary.json}. */
+    @Exported(visibility = 2)
+    public List<MetricRow> getMetrics() {
+        List<MetricRow> rows = new ArrayList<>();
+        for (Metric m : summary().metrics()) {
+            rows.add(MetricRow.of(m));
+        }
+        return rows;
+    }
+
+    /** The run's metrics, loaded on first use and kept while memory allows. */
+    @NonNull
+    RunSummary summary() {
+        RunSummary s = summary == null ? null : summary.get();
+        if (s == null) {
+            try {
+                s = directory().readSummary().orElse(RunSummary.empty());
+            } catch (IOException e) {
+                LOGGER.log(Level.WARNING, "cannot read the summary of " + directory(), e);
+                s = RunSummary.empty();
+            }
+            summary = new SoftReference<>(s);
+        }
+        return s;
+    }
+
+    @CheckForNull
+    Metric metric(String key) {
+        return summary().metric(key).orElse(null);
+    }
+
+    RunDirectory directory() {
+        return new RunDirectory(run.getRootDir().toPath().resolve(runPath), run.getNumber());
+    }
+
+    /** The host series of the run, for the charts of the results page. */
+    public List<SeriesInfo> getSeries() {
+        List<SeriesInfo> out = new ArrayList<>();
+        List<Series> all = readSeries();
+        for (int i = 0; i < all.size(); i++) {
+            out.add(new SeriesInfo(i, all.get(i).host(), all.get(i).key(), all.get(i).unit().symbol()));
+        }
+        return out;
+    }
+
+    /** {@code chart/<index>/png}: a host series of the run. */
+    public Graph getChart(String index) {
+        run.checkPermission(Item.READ);
+        List<Series> all = readSeries();
+        int i;
+        try {
+            i = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (i < 0 || i >= all.size()) {
+            return null;
+        }
+        Series s = all.get(i);
+        return new Graph(run.getTimeInMillis(), 600, 250) {
+            @Override
+            protected JFreeChart createGraph() {
+                return Charts.series(s.host() + " " + s.key(), s.unit().symbol(), s.times(), values(s));
+            }
+        };
+    }
+
+    private static double[] values(Series s) {
+        double[] v = new double[s.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = s.value(i);
+        }
+        return v;
+    }
+
+    private List<Series> readSeries() {
+        try {
+            return directory().readSeries();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot read the series of " + directory(), e);
+            return List.of();
+        }
+    }
+
+    /** The run's files: {@code run.json}, {@code summary.json}, {@code console.log}, {@code hosts/}, {@code raw.tar.gz}. */
+    public DirectoryBrowserSupport doFiles() {
+        run.checkPermission(Item.READ);
+        return new DirectoryBrowserSupport(this, new FilePath(directory().path().toFile()),
+                Messages.PerfTestBuildAction_Files(test), "folder.png", false);
+    }
+
+    /** Pins this run as its test's baseline (the {@code pinned} baseline policy) and unpins the previous one. */
+    @RequirePOST
+    public HttpResponse doPin() throws IOException {
+        run.checkPermission(Run.UPDATE);
+        for (Run<?, ?> other : run.getParent().getBuilds().limit(PIN_SCAN_BUILDS)) {
+            for (PerfTestBuildAction a : other.getActions(PerfTestBuildAction.class)) {
+                if (a != this && a.pinned && test.equals(a.test)) {
+                    a.setPinned(false);
+                    other.save();
+                }
+            }
+        }
+        setPinned(true);
+        run.save();
+        return HttpResponses.redirectTo(".");
+    }
+
+    /** Removes the pin. */
+    @RequirePOST
+    public HttpResponse doUnpin() throws IOException {
+        run.checkPermission(Run.UPDATE);
+        setPinned(false);
+        run.save();
+        return HttpResponses.redirectTo(".");
+    }
+
+    private void setPinned(boolean value) throws IOException {
+        pinned = value;
+        Path marker = directory().path().resolve(PINNED_MARKER);
+        if (value) {
+            Files.writeString(marker, "pinned as baseline\n");
+        } else {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    /** A series of the run, as the results page lists it. */
+    public record SeriesInfo(int index, String host, String key, String unit) {
+    }
+}

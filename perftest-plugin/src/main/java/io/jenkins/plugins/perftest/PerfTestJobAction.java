@@ -1,0 +1,164 @@
+package io.jenkins.plugins.perftest;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Action;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.util.Graph;
+import io.perftest.model.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The job page's perftest view ({@code <job>/perftest-trend/}): a trend chart per key metric
+ * across the latest builds, with the builds where a change began marked and linked, and
+ * {@code compare?a=N&b=M} between any two builds. Added by {@link PerfTestJobActionFactory}
+ * to every job with perftest results, whatever the result of its last build.
+ */
+public final class PerfTestJobAction implements Action {
+
+    static final String URL_NAME = "perftest-trend";
+    private static final int MAX_CHARTS = 12;
+
+    private final Job<?, ?> job;
+
+    PerfTestJobAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return PerfTestBuildAction.ICON;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.PerfTestJobAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** The perftest results of the latest builds (newest first), bounded by the global setting. */
+    List<PerfTestBuildAction> recentResults() {
+        job.checkPermission(Item.READ);
+        List<PerfTestBuildAction> out = new ArrayList<>();
+        int limit = PerfTestGlobalConfiguration.get().getTrendBuilds();
+        for (Run<?, ?> r : job.getBuilds().limit(limit)) {
+            out.addAll(r.getActions(PerfTestBuildAction.class));
+        }
+        return out;
+    }
+
+    /** Test names with results, in order of first appearance. */
+    public List<String> getTests() {
+        Set<String> tests = new LinkedHashSet<>();
+        recentResults().forEach(a -> tests.add(a.getTest()));
+        return new ArrayList<>(tests);
+    }
+
+    /** The metric keys charted for a test: its headline metrics. */
+    public List<String> getKeys(String test) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PerfTestBuildAction a : recentResults()) {
+            if (a.getTest().equals(test)) {
+                a.getHeadline().forEach(m -> keys.add(m.getKey()));
+            }
+            if (keys.size() >= MAX_CHARTS) {
+                break;
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** The trend of one metric of one test, oldest build first. */
+    Trend trend(String test, String key) {
+        List<Charts.Point> points = new ArrayList<>();
+        String unit = "";
+        List<PerfTestBuildAction> results = recentResults();
+        for (int i = results.size() - 1; i >= 0; i--) {
+            PerfTestBuildAction a = results.get(i);
+            if (!a.getTest().equals(test)) {
+                continue;
+            }
+            Metric m = a.metric(key);
+            if (m != null && !Double.isNaN(m.value())) {
+                points.add(new Charts.Point(a.getRun().getNumber(), m.value()));
+                unit = m.unit().symbol();
+            }
+        }
+        return new Trend(test, key, unit, points, ChangePoints.of(points));
+    }
+
+    /** Changes of every charted metric of a test: build number to the metrics that changed there. */
+    public Map<Integer, List<String>> getChangePoints(String test) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (String key : getKeys(test)) {
+            for (int build : trend(test, key).changePoints()) {
+                out.computeIfAbsent(build, b -> new ArrayList<>()).add(key);
+            }
+        }
+        return out;
+    }
+
+    /** {@code trend/<test>/metric/<key>/png}: a path, not query parameters, so browsers cache each chart. */
+    public TrendRoute getTrend(String test) {
+        job.checkPermission(Item.READ);
+        return new TrendRoute(test);
+    }
+
+    /** {@code compare?a=N&b=M}: two builds side by side. */
+    public HttpResponse doCompare(@QueryParameter int a, @QueryParameter int b) {
+        job.checkPermission(Item.READ);
+        Run<?, ?> runA = job.getBuildByNumber(a);
+        Run<?, ?> runB = job.getBuildByNumber(b);
+        if (runA == null || runB == null) {
+            return HttpResponses.notFound();
+        }
+        return HttpResponses.forwardToView(BuildComparison.of(job, runA, runB), "index");
+    }
+
+    /** A trend: its points, oldest first, and the builds where a change began. */
+    record Trend(String test, String key, String unit, List<Charts.Point> points, List<Integer> changePoints) {
+    }
+
+    /** The charts of one test: {@code trend/<test>/metric/<key>/png}. */
+    public final class TrendRoute {
+        private final String test;
+
+        TrendRoute(String test) {
+            this.test = test;
+        }
+
+        @CheckForNull
+        public Graph getMetric(String key) {
+            if (!getKeys(test).contains(key)) {
+                return null;
+            }
+            Trend trend = trend(test, key);
+            Run<?, ?> last = job.getLastBuild();
+            long timestamp = last == null ? -1 : last.getTimeInMillis();
+            return new Graph(timestamp, 500, 200) {
+                @Override
+                protected JFreeChart createGraph() {
+                    return Charts.trend(trend.key(), trend.unit(), trend.points(), trend.changePoints());
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.jenkins.plugins.perftest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.perftest.collectors.CommandCollector;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.htmlunit.FailingHttpStatusCodeException;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/** The plugin end to end: real scripts through the real engine on agents started by the test. */
+public class PerfTestBuilderTest {
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    /** A script that reports its first argument as results.throughput. */
+    private String script(String name, String body) throws Exception {
+        File f = tmp.newFile(name);
+        Files.writeString(f.toPath(), "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
+        assertTrue(f.setExecutable(true));
+        return f.getAbsolutePath();
+    }
+
+    private String reportingScript() throws Exception {
+        return script("run.sh", "printf 'throughput,%s\\n' \"$1\" > \"$PERFTEST_RESULTS_DIR/results.csv\"");
+    }
+
+    @Test
+    public void shouldRunFreestyleTestOnAgentAndShowItsMetrics() throws Exception {
+        // given a freestyle job on an agent with a declared argument set by a build parameter
+        DumbSlave agent = j.createOnlineSlave(Jenkins.get().getLabel("perf"));
+        FreeStyleProject p = j.createFreeStyleProject("freestyle");
+        p.setAssignedNode(agent);
+        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("rate", "10")));
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        ScriptArgument rate = new ScriptArgument("rate");
+        rate.setDefaultValue("1");
+        step.setArguments(List.of(rate));
+        p.getBuildersList().add(step);
+
+        // when
+        FreeStyleBuild b = j.assertBuildStatusSuccess(p.scheduleBuild2(0,
+                new ParametersAction(new StringParameterValue("rate", "42"))));
+
+        // then the build parameter reached the script and the metric is on the build page
+        PerfTestBuildAction action = b.getAction(PerfTestBuildAction.class);
+        assertNotNull(action);
+        assertEquals("COMPLETED", action.getStatus());
+        assertEquals(42.0, action.metric("results.throughput").value(), 0.0);
+        assertTrue(new File(b.getRootDir(), "perftest/freestyle/run.json").isFile());
+        j.createWebClient().getPage(b, "perftest/");
+    }
+
+    @Test
+    public void shouldRunPipelinePerfTestStepOnAgent() throws Exception {
+        // given
+        j.createOnlineSlave(Jenkins.get().getLabel("perf"));
+        WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline");
+        p.setDefinition(new CpsFlowDefinition("node('perf') {\n"
+                + "  perfTest test: 'small', script: '" + reportingScript() + "', arguments: [argument(name: 'rate', defaultValue: '7')], repeat: 2\n"
+                + "}", true));
+
+        // when
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        // then two iterations gave two samples
+        PerfTestBuildAction action = b.getAction(PerfTestBuildAction.class);
+        assertEquals("small", action.getTest());
+        assertEquals(2, action.metric("results.throughput").samples().size());
+        j.assertLogContains("[perftest]", b);
+    }
+
+    @Test
+    public void shouldTakeDefaultsFromFrameworkFolderAndLetNestedFolderOverride() throws Exception {
+        // given an outer framework with script and argument, and a nested folder overriding the default
+        Folder outer = j.jenkins.createProject(Folder.class, "web");
+        FrameworkProperty fw = new FrameworkProperty();
+        fw.setScript(reportingScript());
+        ScriptArgument rate = new ScriptArgument("rate");
+        rate.setDefaultValue("5");
+        fw.setArguments(List.of(rate));
+        outer.getProperties().add(fw);
+        Folder inner = outer.createProject(Folder.class, "fast");
+        FrameworkProperty override = new FrameworkProperty();
+        ScriptArgument faster = new ScriptArgument("rate");
+        faster.setDefaultValue("50");
+        override.setArguments(List.of(faster));
+        inner.getProperties().add(override);
+        FreeStyleProject p = inner.createProject(FreeStyleProject.class, "t");
+        p.getBuildersList().add(new PerfTestBuilder());
+
+        // when
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        // then the script is the outer folder's, the argument the inner folder's
+        assertEquals(50.0, b.getAction(PerfTestBuildAction.class).metric("results.throughput").value(), 0.0);
+        assertEquals("web/fast", FrameworkDefaults.of(p).getFrameworkName());
+    }
+
+    @Test
+    public void shouldAbortRunStopTheScriptAndKeepTheRecord() throws Exception {
+        // given a script that would run for a minute
+        FreeStyleProject p = j.createFreeStyleProject("abort");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(script("sleep.sh", "echo started; sleep 60"));
+        p.getBuildersList().add(step);
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("started", b);
+
+        // when the build is aborted
+        b.getExecutor().interrupt();
+
+        // then the build ends aborted, with the run recorded as aborted
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertEquals("ABORTED", b.getAction(PerfTestBuildAction.class).getStatus());
+    }
+
+    @Test
+    public void shouldRunCollectorsOnEveryOnlineStatisticsNode() throws Exception {
+        // given two statistics nodes and a command collector
+        j.createOnlineSlave(Jenkins.get().getLabel("stats"));
+        j.createOnlineSlave(Jenkins.get().getLabel("stats"));
+        FreeStyleProject p = j.createFreeStyleProject("fleet");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
+        step.setStatisticsLabel("stats");
+        CommandCollector echo = new CommandCollector();
+        echo.setName("one");
+        echo.setCommand("echo 1");
+        echo.setInterval("500ms");
+        step.setCollectors(List.of(echo));
+        p.getBuildersList().add(step);
+
+        // when
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        // then both statistics nodes took part in the run, beside the execution node
+        java.util.Set<String> hosts = b.getAction(PerfTestBuildAction.class).directory().readRecord()
+                .provenance().hosts().keySet();
+        assertTrue(hosts.toString(), hosts.containsAll(List.of("built-in", "slave0", "slave1")));
+    }
+
+    @Test
+    public void shouldExposeResultsThroughTheRestApi() throws Exception {
+        // given
+        FreeStyleProject p = j.createFreeStyleProject("rest");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setParameters("rate=3");
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        p.getBuildersList().add(step);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        // when
+        JSONObject json = j.getJSON(b.getUrl() + "perftest/api/json?depth=1").getJSONObject();
+
+        // then
+        assertEquals("COMPLETED", json.getString("status"));
+        assertEquals("results.throughput", json.getJSONArray("metrics").getJSONObject(0).getString("key"));
+    }
+
+    @Test
+    public void shouldHideResultsFromUsersWithoutReadAndRefusePinWithoutUpdate() throws Exception {
+        // given a reader and a stranger
+        FreeStyleProject p = j.createFreeStyleProject("secret");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        step.setParameters("rate=1");
+        p.getBuildersList().add(step);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("reader", "stranger")
+                .grant(Item.READ).onItems(p).to("reader"));
+
+        // then the stranger gets 404, the reader sees the page but may not pin
+        JenkinsRule.WebClient stranger = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("stranger");
+        assertEquals(404, stranger.goTo(b.getUrl() + "perftest/").getWebResponse().getStatusCode());
+        JenkinsRule.WebClient reader = j.createWebClient().login("reader");
+        reader.getPage(b, "perftest/");
+        try {
+            reader.getPage(reader.addCrumb(new org.htmlunit.WebRequest(
+                    new java.net.URL(j.getURL(), b.getUrl() + "perftest/pin"), org.htmlunit.HttpMethod.POST)));
+            throw new AssertionError("pin without Run.UPDATE must be refused");
+        } catch (FailingHttpStatusCodeException e) {
+            assertEquals(403, e.getStatusCode());
+        }
+    }
+}
