@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perftest.ingest.MetricNames;
 import io.perftest.ingest.ParseResult;
 import io.perftest.ingest.Problems;
 import io.perftest.model.Direction;
 import io.perftest.model.Unit;
-import io.perftest.store.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +32,8 @@ public final class SadfJsonParser {
     static final Unit RATE = Unit.PER_SECOND;
     static final Unit KBPS = Unit.KILOBYTES_PER_SECOND;
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final String prefix;
 
     /** A parser whose metric keys start with {@code prefix} ({@code sar}). */
@@ -50,7 +52,7 @@ public final class SadfJsonParser {
             problems.addFileProblem("empty: sadf printed nothing (was the sysstat data file empty?)");
             return SeriesTable.withProblems(table.toResult(""), problems);
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.mapper().getFactory().createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.getFactory().createParser(in)) {
             boolean found = false;
             try {
                 JsonToken t;
