@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "  perftest run examples/quickstart                 the framework's default test",
                 "  perftest run examples/quickstart/small.yaml      a test file beside framework.yaml",
                 "  perftest run examples/quickstart -p duration=10 --repeat 3 --timeout 5m",
-                "  perftest run examples/quickstart --collector sar:interval=500ms --json",
+                "  perftest run examples/quickstart --collector sar --collector proc:interval=500ms --json",
                 "", "Results go to <results-dir>/<framework>/<test>/<number>/ (run.json, summary.json, console.log, hosts/).",
                 ExitCodes.HELP})
 public final class RunCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
     private Integer repeat;
 
     @Option(names = "--collector", paramLabel = "SPEC",
-            description = "Adds a collector, e.g. sar, sar:interval=500ms, perf:mode=record; replaces one of the same type from framework.yaml.")
+            description = "Adds a collector, e.g. sar, sar:interval=2s, proc:interval=500ms, strace, perf:mode=record; replaces one of the same type from framework.yaml.")
     private List<String> collectors = new ArrayList<>();
 
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s",
