@@ -1,7 +1,5 @@
 package io.perftest.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
