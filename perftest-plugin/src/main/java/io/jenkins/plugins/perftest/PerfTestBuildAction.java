@@ -3,6 +3,7 @@ package io.jenkins.plugins.perftest;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
+import hudson.model.Api;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -15,8 +16,6 @@ import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -40,10 +39,7 @@ public final class PerfTestBuildAction implements RunAction2 {
 
     static final String URL_NAME = "perftest";
     static final String ICON = "/plugin/perftest/images/perftest.svg";
-    /** Marker file of a run pinned as its test's baseline. */
-    static final String PINNED_MARKER = "pinned";
     private static final int HEADLINE_METRICS = 8;
-    private static final int PIN_SCAN_BUILDS = 1000;
     private static final Logger LOGGER = Logger.getLogger(PerfTestBuildAction.class.getName());
 
     private final String urlName;
@@ -55,7 +51,6 @@ public final class PerfTestBuildAction implements RunAction2 {
     private final String baseline;
     private final List<ThresholdRow> thresholds;
     private final List<MetricRow> headline;
-    private boolean pinned;
 
     private transient Run<?, ?> run;
     private transient SoftReference<RunSummary> summary;
@@ -111,6 +106,12 @@ public final class PerfTestBuildAction implements RunAction2 {
         return urlName;
     }
 
+    /** {@code <build>/perftest/api/json}: the exported properties, for users who may read the job. */
+    public Api getApi() {
+        run.checkPermission(Item.READ);
+        return new Api(this);
+    }
+
     @Exported
     public String getTest() {
         return test;
@@ -139,9 +140,15 @@ public final class PerfTestBuildAction implements RunAction2 {
         return baseline;
     }
 
+    /** Whether this run is its test's pinned baseline (the core's {@code pinned-baseline.json} names it). */
     @Exported
     public boolean isPinned() {
-        return pinned;
+        try {
+            return BaselinePins.read(run, test).map(p -> p.run() == run.getNumber()).orElse(false);
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "cannot read the pinned baseline of " + test, e);
+            return false;
+        }
     }
 
     @Exported
@@ -245,40 +252,27 @@ public final class PerfTestBuildAction implements RunAction2 {
                 Messages.PerfTestBuildAction_Files(test), "folder.png", false);
     }
 
-    /** Pins this run as its test's baseline (the {@code pinned} baseline policy) and unpins the previous one. */
+    /**
+     * Pins this run as its test's baseline for the {@code pinned} policy (replacing any earlier
+     * pin of the test). POST only, with {@link Run#UPDATE} on the build.
+     */
     @RequirePOST
     public HttpResponse doPin() throws IOException {
         run.checkPermission(Run.UPDATE);
-        for (Run<?, ?> other : run.getParent().getBuilds().limit(PIN_SCAN_BUILDS)) {
-            for (PerfTestBuildAction a : other.getActions(PerfTestBuildAction.class)) {
-                if (a != this && a.pinned && test.equals(a.test)) {
-                    a.setPinned(false);
-                    other.save();
-                }
-            }
+        try {
+            BaselinePins.pin(run, test, directory());
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        setPinned(true);
-        run.save();
         return HttpResponses.redirectTo(".");
     }
 
-    /** Removes the pin. */
+    /** Removes the pin if it names this run. POST only, with {@link Run#UPDATE}. */
     @RequirePOST
     public HttpResponse doUnpin() throws IOException {
         run.checkPermission(Run.UPDATE);
-        setPinned(false);
-        run.save();
+        BaselinePins.unpin(run, test);
         return HttpResponses.redirectTo(".");
-    }
-
-    private void setPinned(boolean value) throws IOException {
-        pinned = value;
-        Path marker = directory().path().resolve(PINNED_MARKER);
-        if (value) {
-            Files.writeString(marker, "pinned as baseline\n");
-        } else {
-            Files.deleteIfExists(marker);
-        }
     }
 
     /** A series of the run, as the results page lists it. */

@@ -6,11 +6,15 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.Graph;
+import io.perftest.analysis.ChangePoint;
+import io.perftest.analysis.ChangePointDetector;
+import io.perftest.analysis.ChangePointSettings;
 import io.perftest.model.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -28,6 +32,8 @@ public final class PerfTestJobAction implements Action {
 
     static final String URL_NAME = "perftest-trend";
     private static final int MAX_CHARTS = 12;
+    /** The core's detector with its default settings, as {@code perftest detect} uses it. */
+    private static final ChangePointDetector DETECTOR = new ChangePointDetector(ChangePointSettings.DEFAULT);
 
     private final Job<?, ?> job;
 
@@ -97,21 +103,35 @@ public final class PerfTestJobAction implements Action {
                 continue;
             }
             Metric m = a.metric(key);
-            if (m != null && !Double.isNaN(m.value())) {
+            if (m != null && Double.isFinite(m.value())) {
                 points.add(new Charts.Point(a.getRun().getNumber(), m.value()));
                 unit = m.unit().symbol();
             }
         }
-        return new Trend(test, key, unit, points, ChangePoints.of(points));
+        double[] values = new double[points.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = points.get(i).value();
+        }
+        List<Change> changes = new ArrayList<>();
+        for (ChangePoint cp : DETECTOR.changePoints(values)) {
+            changes.add(new Change(points.get(cp.index()).build(), key, cp.relativeChange()));
+        }
+        return new Trend(test, key, unit, points, changes);
     }
 
-    /** Changes of every charted metric of a test: build number to the metrics that changed there. */
+    /**
+     * The changes of every charted metric of a test, by the build where each began (newest first):
+     * build number to {@code "<metric> +12.3%"} texts.
+     */
     public Map<Integer, List<String>> getChangePoints(String test) {
-        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        List<Change> all = new ArrayList<>();
         for (String key : getKeys(test)) {
-            for (int build : trend(test, key).changePoints()) {
-                out.computeIfAbsent(build, b -> new ArrayList<>()).add(key);
-            }
+            all.addAll(trend(test, key).changes());
+        }
+        all.sort((x, y) -> Integer.compare(y.build(), x.build()));
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (Change c : all) {
+            out.computeIfAbsent(c.build(), b -> new ArrayList<>()).add(c.describe());
         }
         return out;
     }
@@ -133,8 +153,21 @@ public final class PerfTestJobAction implements Action {
         return HttpResponses.forwardToView(BuildComparison.of(job, runA, runB), "index");
     }
 
-    /** A trend: its points, oldest first, and the builds where a change began. */
-    record Trend(String test, String key, String unit, List<Charts.Point> points, List<Integer> changePoints) {
+    /** A trend: its points, oldest first, and the changes the core's detector found in it. */
+    record Trend(String test, String key, String unit, List<Charts.Point> points, List<Change> changes) {
+
+        /** The builds where a change began. */
+        List<Integer> changePoints() {
+            return changes.stream().map(Change::build).toList();
+        }
+    }
+
+    /** A change of level of one metric, beginning at {@code build}; {@code relativeChange} is after/before - 1. */
+    record Change(int build, String key, double relativeChange) {
+
+        String describe() {
+            return key + " " + String.format(Locale.ROOT, "%+.1f%%", relativeChange * 100);
+        }
     }
 
     /** The charts of one test: {@code trend/<test>/metric/<key>/png}. */
