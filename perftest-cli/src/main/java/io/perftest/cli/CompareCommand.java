@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  perftest compare perftest-results/quickstart/default/1 perftest-results/quickstart/default/2",
                 "  perftest compare runs/7 runs/9 --noise 5 --noise results.latency_p99=10 --json",
+                "  perftest compare runs/7 runs/9 --html compare-7-9.html",
                 "", "Exit codes: 0 compared (whatever the verdicts), 2 bad usage or unreadable run."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -50,12 +51,22 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the comparison as JSON.")
     private boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also writes the comparison as one self-contained HTML page (tables, charts) to FILE.")
+    private Path html;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = commandSpec.commandLine().getOut();
         RunSummary a = summary(runA);
         RunSummary b = summary(runB);
         RunComparison comparison = new RunComparator(settings(noise)).compare(a, b);
+        if (html != null) {
+            io.perftest.report.ComparisonReport.write(new RunDirectory(runA), new RunDirectory(runB), html);
+            if (!json) {
+                out.println("HTML report: " + html.toAbsolutePath().normalize());
+            }
+        }
         if (json) {
             ObjectNode node = Json.mapper().createObjectNode();
             node.put("baseline", runA.toAbsolutePath().normalize().toString());

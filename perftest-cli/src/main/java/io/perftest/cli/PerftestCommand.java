@@ -12,14 +12,15 @@ import java.io.PrintWriter;
         versionProvider = PerftestCommand.Version.class,
         description = {"Repeatable performance testing: run an execution script through a full lifecycle,",
                 "collect what it measured and what the system did, keep every result, compare and trend."},
-        subcommands = {RunCommand.class, ShowCommand.class, CompareCommand.class, TrendCommand.class, DetectCommand.class,
-                PinCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ShowCommand.class, CompareCommand.class, TrendCommand.class, ReportCommand.class,
+                DetectCommand.class, PinCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  perftest run examples/quickstart",
                 "  perftest run examples/quickstart/large.yaml -p duration=10 --repeat 3",
                 "  perftest show perftest-results/quickstart/default/1",
                 "  perftest compare perftest-results/quickstart/default/1 perftest-results/quickstart/default/2",
                 "  perftest trend perftest-results/quickstart/default",
+                "  perftest report perftest-results/quickstart/default/1",
                 "  perftest parse results.jtl --json",
                 "", "Run 'perftest help COMMAND' for a command's options and examples."})
 public final class PerftestCommand implements Runnable {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perftest.analysis.RunJudge;
 import io.perftest.analysis.StandardRunJudge;
 import io.perftest.analysis.ThresholdParser;
+import io.perftest.cli.ssh.StatsHosts;
 import io.perftest.collect.CollectorRegistry;
 import io.perftest.config.ConfigChecks;
 import io.perftest.config.ConfigLoader;
@@ -50,6 +51,7 @@ import java.util.concurrent.Callable;
                 "  perftest run examples/quickstart/small.yaml      a test file beside framework.yaml",
                 "  perftest run examples/quickstart -p duration=10 --repeat 3 --timeout 5m",
                 "  perftest run examples/quickstart --collector sar:interval=500ms --json",
+                "  perftest run lab/framework --hosts lab/hosts.yaml   statsHosts looked up in another hosts file",
                 "", "Results go to <results-dir>/<framework>/<test>/<number>/ (run.json, summary.json, console.log, hosts/).",
                 ExitCodes.HELP})
 public final class RunCommand implements Callable<Integer> {
@@ -80,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Adds a collector, e.g. sar, sar:interval=500ms, perf:mode=record; replaces one of the same type from framework.yaml.")
     private List<String> collectors = new ArrayList<>();
 
+    @Option(names = "--hosts", paramLabel = "FILE",
+            description = "The SSH hosts that framework.yaml's statsHosts names (default: hosts.yaml beside framework.yaml; see docs/hosts.md).")
+    private Path hostsFile;
+
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s",
             description = "How long a stopped script may take to exit after SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
     private String grace;
@@ -102,11 +108,14 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader.Target t = loader.loadTarget(target);
         RunSpec spec = loader.resolve(t.framework(), t.test(), params);
         spec = applyOverrides(spec, registry);
+        LocalHost executionHost = new LocalHost();
+        StatsHosts statsHosts = StatsHosts.of(spec.framework(), hostsFile, executionHost.name());
         TestHistory history = TestHistory.of(resultsDir, spec.framework().name(), spec.test().name());
         checkWritable(history.directory());
 
         RunControl control = new RunControl();
-        RunEngine engine = RunEngine.builder(spec, new LocalHost(), history)
+        RunEngine engine = RunEngine.builder(spec, executionHost, history)
+                .statsHosts(statsHosts.hosts())
                 .console(new TerminalConsole(json ? err : out, err, quiet))
                 .judge(Checks.judge())
                 .collectors(registry)
@@ -115,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
                 .archive(archive)
                 .build();
         RunOutcome outcome;
-        try (Interrupts ignored = Interrupts.cancelOnSignal(control)) {
+        try (statsHosts; Interrupts ignored = Interrupts.cancelOnSignal(control)) {
             outcome = engine.run();
         }
         print(outcome, out);

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  perftest trend perftest-results/quickstart/default",
                 "  perftest trend perftest-results/quickstart/default --metric results.throughput --json",
+                "  perftest trend perftest-results/quickstart/default --html trend.html",
                 "", "Exit codes: 0 shown, 2 bad usage or not a test's results directory."})
 public final class TrendCommand implements Callable<Integer> {
 
@@ -46,6 +47,10 @@ public final class TrendCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Prints the trends as JSON.")
     private boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also writes the trends as one self-contained HTML page (a chart per metric) to FILE.")
+    private Path html;
 
     @Override
     public Integer call() throws IOException {
@@ -67,6 +72,14 @@ public final class TrendCommand implements Callable<Integer> {
         for (String key : metrics) {
             if (trends.stream().noneMatch(t -> t.key().equals(key))) {
                 throw new UserError(directory + ": no completed run has the metric " + key);
+            }
+        }
+        if (html != null) {
+            ChangePointDetector detector = new ChangePointDetector(ChangePointSettings.DEFAULT);
+            io.perftest.report.TrendReport.write(history, metrics,
+                    values -> java.util.Arrays.stream(detector.detect(values).indices()).boxed().toList(), html);
+            if (!json) {
+                out.println("HTML report: " + html.toAbsolutePath().normalize());
             }
         }
         if (json) {

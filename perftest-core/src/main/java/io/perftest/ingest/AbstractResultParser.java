@@ -27,8 +27,8 @@ public abstract class AbstractResultParser implements ResultParser {
             problems.addFileProblem(encoding);
             return sink.result();
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            read(in, source, sink);
+        try {
+            read(file, source, sink);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             problems.add(at == null ? 0 : at.getLineNr(), "not valid JSON (" + e.getOriginalMessage()
@@ -48,6 +48,13 @@ public abstract class AbstractResultParser implements ResultParser {
         String m = message == null ? "" : message.strip();
         int nl = m.lastIndexOf('\n');
         return nl >= 0 ? m.substring(nl + 1).strip() : m;
+    }
+
+    /** Reads {@code file} into {@code sink}; by default as one stream with {@link #read(InputStream, String, ResultSink)}. */
+    protected void read(Path file, String source, ResultSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            read(in, source, sink);
+        }
     }
 
     /**

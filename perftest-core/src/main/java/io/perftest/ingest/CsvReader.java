@@ -23,6 +23,8 @@ public final class CsvReader implements Closeable {
     private final byte[] buf = new byte[1 << 16];
     private int bufPos;
     private int bufLen;
+    /** The offset in the input of {@code buf[0]}. */
+    private long bufBase;
     private boolean eof;
 
     private byte[] rec = new byte[1024];
@@ -70,7 +72,13 @@ public final class CsvReader implements Closeable {
         if (nextFast()) {
             return true;
         }
-        data = rec;
+        boolean more = nextSlow();
+        data = rec; // the slow path may have grown rec into a new array
+        return more;
+    }
+
+    /** A record with quotes, or one that does not fit the buffer: copied field by field into {@code rec}. */
+    private boolean nextSlow() throws IOException {
         boolean inQuotes = false;
         boolean any = false;
         int fieldStart = 0;
@@ -193,6 +201,7 @@ public final class CsvReader implements Closeable {
             // the line crosses the end of the buffer: move its start to the front and read more
             int rest = bufLen - bufPos;
             System.arraycopy(b, bufPos, b, 0, rest);
+            bufBase += bufPos;
             bufPos = 0;
             bufLen = rest;
             int n = in.read(b, rest, b.length - rest);
@@ -234,6 +243,7 @@ public final class CsvReader implements Closeable {
             eof = true;
             return false;
         }
+        bufBase += bufLen;
         bufPos = 0;
         bufLen = n;
         return true;
@@ -265,6 +275,16 @@ public final class CsvReader implements Closeable {
         starts[fields] = Math.min(start, recLen);
         ends[fields] = recLen;
         fields++;
+    }
+
+    /** How many bytes of the input the records read so far took (the offset just after the current record). */
+    public long consumed() {
+        return bufBase + bufPos;
+    }
+
+    /** How many line ends the records read so far contained. */
+    public long linesConsumed() {
+        return nextLine - 1;
     }
 
     /** The 1-based line on which the current record starts. */

@@ -32,6 +32,21 @@ public final class Problems {
         }
     }
 
+    /**
+     * Takes over the problems of a part of the same file read on its own, whose line 1 is line
+     * {@code lineOffset + 1} of the file.
+     */
+    public void absorb(Problems part, long lineOffset) {
+        for (ParseProblem p : part.kept) {
+            if (kept.size() < MAX_KEPT) {
+                Origin o = p.origin();
+                kept.add(new ParseProblem(o.line() > 0 ? new Origin(file, (int) Math.min(Integer.MAX_VALUE, o.line() + lineOffset), 0)
+                        : Origin.of(file), p.message()));
+            }
+        }
+        count += part.count;
+    }
+
     public List<ParseProblem> kept() {
         return List.copyOf(kept);
     }

@@ -103,6 +103,15 @@ public final class RequestTable {
         table[i] = e;
     }
 
+    /** Adds everything {@code other} counted (another part of the same file) to this table. */
+    public void absorb(RequestTable other) {
+        for (Entry e : other.ordered) {
+            of(e.label).add(e.stats);
+        }
+        overflow.add(other.overflow);
+        overflowed |= other.overflowed;
+    }
+
     /** Whether more than {@value #MAX_LABELS} labels were seen. */
     public boolean overflowed() {
         return overflowed;

@@ -177,4 +177,19 @@ public class CsvReaderTest {
         assertTrue(csv.next());
         assertArrayEquals(new String[] {"caf\u00e9", "\u00b5s"}, new String[] {csv.field(0), csv.field(1)});
     }
+
+    @Test
+    public void shouldReadTheFieldsAfterAQuotedFieldLongerThanTheInitialRecordBuffer() throws IOException {
+        String big = "x".repeat(200_000);
+        byte[] bytes = ("a,\"" + big + "\",7,tail\nb,1\n").getBytes(StandardCharsets.UTF_8);
+        CsvReader csv = new CsvReader(new ByteArrayInputStream(bytes), ',');
+
+        assertTrue(csv.next());
+        assertEquals(big, csv.field(1));
+        assertEquals(7, csv.number(2), 0);
+        assertTrue(csv.fieldEquals(3, "tail".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(csv.next());
+        assertEquals("b", csv.field(0));
+        assertEquals(bytes.length, csv.consumed());
+    }
 }
