@@ -8,9 +8,11 @@ import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.Graph;
+import io.perftest.chart.TimeSeriesChart;
+import io.perftest.chart.TimeSeriesData;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
-import io.perftest.model.Series;
+import io.perftest.report.RunCharts;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
@@ -40,6 +42,8 @@ public final class PerfTestBuildAction implements RunAction2 {
     static final String URL_NAME = "perftest";
     static final String ICON = "/plugin/perftest/images/perftest.svg";
     private static final int HEADLINE_METRICS = 8;
+    private static final int SERIES_WIDTH = 800;
+    private static final int SERIES_HEIGHT = 300;
     private static final Logger LOGGER = Logger.getLogger(PerfTestBuildAction.class.getName());
 
     private final String urlName;
@@ -164,6 +168,7 @@ public final class PerfTestBuildAction implements RunAction2 {
     /** Every metric of the run, read from {@code summary.json}. */
     @Exported(visibility = 2)
     public List<MetricRow> getMetrics() {
+        run.checkPermission(Item.READ);
         List<MetricRow> rows = new ArrayList<>();
         for (Metric m : summary().metrics()) {
             rows.add(MetricRow.of(m));
@@ -196,51 +201,53 @@ public final class PerfTestBuildAction implements RunAction2 {
         return new RunDirectory(run.getRootDir().toPath().resolve(runPath), run.getNumber());
     }
 
-    /** The host series of the run, for the charts of the results page. */
-    public List<SeriesInfo> getSeries() {
-        List<SeriesInfo> out = new ArrayList<>();
-        List<Series> all = readSeries();
-        for (int i = 0; i < all.size(); i++) {
-            out.add(new SeriesInfo(i, all.get(i).host(), all.get(i).key(), all.get(i).unit().symbol()));
+    /** The run's host charts (one per series key, every host on it), for the results page. */
+    public List<ChartInfo> getSeries() {
+        run.checkPermission(Item.READ);
+        List<ChartInfo> out = new ArrayList<>();
+        List<TimeSeriesData> charts = readCharts();
+        for (int i = 0; i < charts.size(); i++) {
+            TimeSeriesData c = charts.get(i);
+            List<String> hosts = new ArrayList<>();
+            c.hosts().forEach(h -> hosts.add(h.host()));
+            out.add(new ChartInfo(i, c.metric(), c.unit(), String.join(", ", hosts)));
         }
         return out;
     }
 
-    /** {@code chart/<index>/png}: a host series of the run. */
+    /** {@code chart/<index>/png}: a host chart of the run, drawn by the core's {@link TimeSeriesChart}. */
+    @CheckForNull
     public Graph getChart(String index) {
         run.checkPermission(Item.READ);
-        List<Series> all = readSeries();
         int i;
         try {
             i = Integer.parseInt(index);
         } catch (NumberFormatException e) {
             return null;
         }
-        if (i < 0 || i >= all.size()) {
+        List<TimeSeriesData> charts = readCharts();
+        if (i < 0 || i >= charts.size()) {
             return null;
         }
-        Series s = all.get(i);
-        return new Graph(run.getTimeInMillis(), 600, 250) {
+        TimeSeriesData data = charts.get(i);
+        return new Graph(run.getTimeInMillis(), SERIES_WIDTH, SERIES_HEIGHT) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.series(s.host() + " " + s.key(), s.unit().symbol(), s.times(), values(s));
+                return TimeSeriesChart.create(data);
             }
         };
     }
 
-    private static double[] values(Series s) {
-        double[] v = new double[s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = s.value(i);
-        }
-        return v;
-    }
-
-    private List<Series> readSeries() {
+    /** The time-series charts of the run as the CLI's report draws them ({@link RunCharts}). */
+    private List<TimeSeriesData> readCharts() {
+        RunDirectory dir = directory();
         try {
-            return directory().readSeries();
+            if (!dir.exists()) {
+                return List.of();
+            }
+            return RunCharts.timeSeries(dir.readRecord(), dir.readSeries());
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "cannot read the series of " + directory(), e);
+            LOGGER.log(Level.WARNING, "cannot read the series of " + dir, e);
             return List.of();
         }
     }
@@ -275,7 +282,7 @@ public final class PerfTestBuildAction implements RunAction2 {
         return HttpResponses.redirectTo(".");
     }
 
-    /** A series of the run, as the results page lists it. */
-    public record SeriesInfo(int index, String host, String key, String unit) {
+    /** A host chart of the run, as the results page lists it. */
+    public record ChartInfo(int index, String key, String unit, String hosts) {
     }
 }

@@ -9,7 +9,15 @@ import hudson.util.Graph;
 import io.perftest.analysis.ChangePoint;
 import io.perftest.analysis.ChangePointDetector;
 import io.perftest.analysis.ChangePointSettings;
+import io.perftest.analysis.MetricTrend;
+import io.perftest.chart.RunMark;
+import io.perftest.chart.TrendChange;
+import io.perftest.chart.TrendChart;
+import io.perftest.chart.TrendData;
+import io.perftest.chart.TrendPoint;
+import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +32,10 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The job page's perftest view ({@code <job>/perftest-trend/}): a trend chart per key metric
- * across the latest builds, with the builds where a change began marked and linked, and
- * {@code compare?a=N&b=M} between any two builds. Added by {@link PerfTestJobActionFactory}
- * to every job with perftest results, whatever the result of its last build.
+ * across the latest builds, drawn by the core's {@link TrendChart} with the change points of the
+ * core's {@link ChangePointDetector} marked and linked, and {@code compare?a=N&b=M} between any
+ * two builds. Added by {@link PerfTestJobActionFactory} to every job with perftest results,
+ * whatever the result of its last build.
  */
 public final class PerfTestJobAction implements Action {
 
@@ -92,10 +101,11 @@ public final class PerfTestJobAction implements Action {
         return new ArrayList<>(keys);
     }
 
-    /** The trend of one metric of one test, oldest build first. */
+    /** The trend of one metric of one test, oldest build first, with the core's change points. */
     Trend trend(String test, String key) {
-        List<Charts.Point> points = new ArrayList<>();
-        String unit = "";
+        List<TrendPoint> points = new ArrayList<>();
+        Unit unit = Unit.NONE;
+        Direction direction = Direction.NEUTRAL;
         List<PerfTestBuildAction> results = recentResults();
         for (int i = results.size() - 1; i >= 0; i--) {
             PerfTestBuildAction a = results.get(i);
@@ -104,19 +114,31 @@ public final class PerfTestJobAction implements Action {
             }
             Metric m = a.metric(key);
             if (m != null && Double.isFinite(m.value())) {
-                points.add(new Charts.Point(a.getRun().getNumber(), m.value()));
-                unit = m.unit().symbol();
+                double[] samples = m.samples().hasValues() ? m.samples().values() : new double[0];
+                points.add(new TrendPoint(a.getRun().getNumber(), m.value(), samples, Double.NaN, Double.NaN, mark(a)));
+                unit = m.unit();
+                direction = m.direction();
             }
         }
+        int[] runs = new int[points.size()];
         double[] values = new double[points.size()];
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = points.get(i).run();
             values[i] = points.get(i).value();
         }
-        List<Change> changes = new ArrayList<>();
-        for (ChangePoint cp : DETECTOR.changePoints(values)) {
-            changes.add(new Change(points.get(cp.index()).build(), key, cp.relativeChange()));
+        MetricTrend metricTrend = new MetricTrend(key, unit, direction, runs, values, DETECTOR.changePoints(values));
+        List<TrendChange> changes = new ArrayList<>();
+        for (ChangePoint cp : metricTrend.changePoints()) {
+            changes.add(new TrendChange(metricTrend.runOf(cp), cp.relativeChange(), metricTrend.isRegression(cp)));
         }
-        return new Trend(test, key, unit, points, changes);
+        return new Trend(test, key, unit.symbol(), points, changes);
+    }
+
+    private static RunMark mark(PerfTestBuildAction a) {
+        if ("FAILED".equals(a.getVerdict())) {
+            return RunMark.FAILED;
+        }
+        return "UNSTABLE".equals(a.getVerdict()) ? RunMark.UNSTABLE : RunMark.PASSED;
     }
 
     /**
@@ -126,7 +148,9 @@ public final class PerfTestJobAction implements Action {
     public Map<Integer, List<String>> getChangePoints(String test) {
         List<Change> all = new ArrayList<>();
         for (String key : getKeys(test)) {
-            all.addAll(trend(test, key).changes());
+            for (TrendChange c : trend(test, key).changes()) {
+                all.add(new Change(c.run(), key, c.relativeChange(), c.regression()));
+            }
         }
         all.sort((x, y) -> Integer.compare(y.build(), x.build()));
         Map<Integer, List<String>> out = new LinkedHashMap<>();
@@ -154,19 +178,27 @@ public final class PerfTestJobAction implements Action {
     }
 
     /** A trend: its points, oldest first, and the changes the core's detector found in it. */
-    record Trend(String test, String key, String unit, List<Charts.Point> points, List<Change> changes) {
+    record Trend(String test, String key, String unit, List<TrendPoint> points, List<TrendChange> changes) {
 
         /** The builds where a change began. */
         List<Integer> changePoints() {
-            return changes.stream().map(Change::build).toList();
+            return changes.stream().map(TrendChange::run).toList();
+        }
+
+        TrendData data() {
+            TrendData.Builder b = TrendData.builder(key, unit).title(test + ": " + key);
+            points.forEach(b::point);
+            changes.forEach(b::change);
+            return b.build();
         }
     }
 
     /** A change of level of one metric, beginning at {@code build}; {@code relativeChange} is after/before - 1. */
-    record Change(int build, String key, double relativeChange) {
+    record Change(int build, String key, double relativeChange, boolean regression) {
 
         String describe() {
-            return key + " " + String.format(Locale.ROOT, "%+.1f%%", relativeChange * 100);
+            return key + " " + String.format(Locale.ROOT, "%+.1f%%", relativeChange * 100)
+                    + (regression ? " (" + Messages.PerfTestJobAction_Regression() + ")" : "");
         }
     }
 
@@ -183,15 +215,19 @@ public final class PerfTestJobAction implements Action {
             if (!getKeys(test).contains(key)) {
                 return null;
             }
-            Trend trend = trend(test, key);
+            TrendData data = trend(test, key).data();
             Run<?, ?> last = job.getLastBuild();
             long timestamp = last == null ? -1 : last.getTimeInMillis();
-            return new Graph(timestamp, 500, 200) {
+            return new Graph(timestamp, TREND_WIDTH, TREND_HEIGHT) {
                 @Override
                 protected JFreeChart createGraph() {
-                    return Charts.trend(trend.key(), trend.unit(), trend.points(), trend.changePoints());
+                    return TrendChart.create(data);
                 }
             };
         }
     }
+
+    /** The default size of a trend chart on the page; {@code ?width=&height=} ask for another. */
+    static final int TREND_WIDTH = 600;
+    static final int TREND_HEIGHT = 300;
 }
