@@ -6,6 +6,7 @@ import io.perftest.analysis.StandardRunJudge;
 import io.perftest.analysis.ThresholdParser;
 import io.perftest.cli.ssh.StatsHosts;
 import io.perftest.collect.CollectorRegistry;
+import io.perftest.collect.Triggers;
 import io.perftest.config.ConfigChecks;
 import io.perftest.config.ConfigLoader;
 import io.perftest.host.LocalHost;
@@ -18,6 +19,7 @@ import io.perftest.model.RunStatus;
 import io.perftest.model.Verdict;
 import io.perftest.run.RunControl;
 import io.perftest.run.RunEngine;
+import io.perftest.report.RunReport;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.Json;
 import io.perftest.store.SummaryCodec;
@@ -50,7 +52,7 @@ import java.util.concurrent.Callable;
                 "  perftest run examples/quickstart                 the framework's default test",
                 "  perftest run examples/quickstart/small.yaml      a test file beside framework.yaml",
                 "  perftest run examples/quickstart -p duration=10 --repeat 3 --timeout 5m",
-                "  perftest run examples/quickstart --collector sar:interval=500ms --json",
+                "  perftest run examples/quickstart --collector sar --collector proc:interval=500ms --json",
                 "  perftest run lab/framework --hosts lab/hosts.yaml   statsHosts looked up in another hosts file",
                 "", "Results go to <results-dir>/<framework>/<test>/<number>/ (run.json, summary.json, console.log, hosts/).",
                 ExitCodes.HELP})
@@ -79,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
     private Integer repeat;
 
     @Option(names = "--collector", paramLabel = "SPEC",
-            description = "Adds a collector, e.g. sar, sar:interval=500ms, perf:mode=record; replaces one of the same type from framework.yaml.")
+            description = "Adds a collector, e.g. sar, sar:interval=2s, proc:interval=500ms, strace, perf:mode=record; replaces one of the same type from framework.yaml.")
     private List<String> collectors = new ArrayList<>();
 
     @Option(names = "--hosts", paramLabel = "FILE",
@@ -113,12 +115,14 @@ public final class RunCommand implements Callable<Integer> {
         TestHistory history = TestHistory.of(resultsDir, spec.framework().name(), spec.test().name());
         checkWritable(history.directory());
 
+        Triggers triggers = Triggers.fromConfig(spec.framework().triggers());
         RunControl control = new RunControl();
         RunEngine engine = RunEngine.builder(spec, executionHost, history)
                 .statsHosts(statsHosts.hosts())
                 .console(new TerminalConsole(json ? err : out, err, quiet))
                 .judge(Checks.judge())
                 .collectors(registry)
+                .counterListener(triggers)
                 .control(control)
                 .grace(duration(grace, "--grace"))
                 .archive(archive)
@@ -127,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         try (statsHosts; Interrupts ignored = Interrupts.cancelOnSignal(control)) {
             outcome = engine.run();
         }
+        writeReport(outcome, err);
         print(outcome, out);
         return exitCode(outcome);
     }
@@ -208,6 +213,17 @@ public final class RunCommand implements Callable<Integer> {
             out.println(outcome.directory().path());
         }
         out.flush();
+    }
+
+    /** Writes report.html into the run directory; a failure is a warning, never a lost run. */
+    private static void writeReport(RunOutcome outcome, PrintWriter err) {
+        try {
+            Path report = RunReport.write(outcome.directory());
+            err.println("perftest: report: " + report);
+        } catch (IOException | RuntimeException e) {
+            err.println("perftest: WARNING: cannot write " + RunReport.FILE_NAME + ": " + e.getMessage());
+        }
+        err.flush();
     }
 
     static int exitCode(RunOutcome outcome) {

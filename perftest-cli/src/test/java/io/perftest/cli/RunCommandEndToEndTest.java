@@ -50,6 +50,8 @@ public class RunCommandEndToEndTest {
         assertTrue(new RunDirectory(run1).readSummary().orElseThrow().metric("results.throughput").orElseThrow().value() > 0);
         assertTrue(Files.size(run1.resolve("console.log")) > 0);
         assertTrue(Files.isRegularFile(run1.resolve("series.json.gz")));
+        String report = Files.readString(run1.resolve("report.html"));
+        assertTrue(report.contains("results.throughput") && report.contains("<img"));
         assertFalse(second.out(), second.out().contains("hashing"));
     }
 

@@ -31,7 +31,8 @@ public final class CollectorRegistry {
     }
 
     static List<CollectorFactory> builtIn() {
-        return List.of();
+        return List.of(new SarCollector.Factory(), new ProcCollector.Factory(), new StraceCollector.Factory(),
+                new PerfCollector.Factory());
     }
 
     public List<CollectorFactory> all() {

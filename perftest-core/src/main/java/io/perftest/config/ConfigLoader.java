@@ -28,7 +28,7 @@ public final class ConfigLoader {
     public static final String FRAMEWORK_FILE = "framework.yaml";
 
     static final Set<String> FRAMEWORK_KEYS = Set.of("name", "description", "script", "arguments", "environment",
-            "timeout", "repeat", "collectors", "statsHosts", "thresholds", "baseline", "results");
+            "timeout", "repeat", "collectors", "statsHosts", "thresholds", "baseline", "results", "triggers");
     static final Set<String> ARGUMENT_KEYS = Set.of("name", "default", "description");
     static final Set<String> TEST_KEYS = Set.of("name", "description", "parameters", "timeout", "repeat",
             "collectors", "thresholds", "baseline");
@@ -107,6 +107,7 @@ public final class ConfigLoader {
         thresholds(f).forEach(b::threshold);
         baseline(f).ifPresent(b::baseline);
         f.textList("results").forEach(b::resultFile);
+        triggers(f).forEach(b::trigger);
         return b.build();
     }
 
@@ -253,6 +254,21 @@ public final class ConfigLoader {
                     checks.threshold().accept(text);
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(item.origin(), "bad threshold '" + text + "': " + e.getMessage());
+                }
+                out.add(new SourcedText(text, item.origin()));
+            }
+        });
+        return out;
+    }
+
+    /** {@code triggers:} as written, each with its line; their syntax is checked where they are parsed (collect.Trigger). */
+    private static List<SourcedText> triggers(Fields f) {
+        List<SourcedText> out = new ArrayList<>();
+        f.list("triggers").ifPresent(s -> {
+            for (YamlNode item : s.items()) {
+                String text = Fields.scalar(item, "triggers");
+                if (text == null || text.isBlank()) {
+                    throw new ConfigException(item.origin(), "empty trigger (expected e.g. 'sar.cpu.all.idle < 5 for 30s: abort')");
                 }
                 out.add(new SourcedText(text, item.origin()));
             }

@@ -31,6 +31,7 @@ public final class Framework {
     private final List<SourcedText> thresholds;
     private final String baseline;
     private final List<String> resultFiles;
+    private final List<SourcedText> triggers;
 
     private Framework(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -46,6 +47,7 @@ public final class Framework {
         this.thresholds = List.copyOf(b.thresholds);
         this.baseline = b.baseline;
         this.resultFiles = List.copyOf(b.resultFiles);
+        this.triggers = List.copyOf(b.triggers);
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
         }
@@ -115,6 +117,11 @@ public final class Framework {
         return resultFiles;
     }
 
+    /** Live counters with a threshold held for a duration and their actions ({@code sar.cpu.all.idle < 5 for 30s: abort}). */
+    public List<SourcedText> triggers() {
+        return triggers;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name);
         b.description = description;
@@ -129,6 +136,7 @@ public final class Framework {
         b.thresholds.addAll(thresholds);
         b.baseline = baseline;
         b.resultFiles.addAll(resultFiles);
+        b.triggers.addAll(triggers);
         return b;
     }
 
@@ -147,6 +155,7 @@ public final class Framework {
         private final List<SourcedText> thresholds = new ArrayList<>();
         private String baseline = DEFAULT_BASELINE;
         private final List<String> resultFiles = new ArrayList<>();
+        private final List<SourcedText> triggers = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -214,6 +223,11 @@ public final class Framework {
 
         public Builder resultFile(String glob) {
             this.resultFiles.add(glob);
+            return this;
+        }
+
+        public Builder trigger(SourcedText value) {
+            this.triggers.add(value);
             return this;
         }
 

@@ -28,9 +28,10 @@ final class ComparisonSection {
         long worse = changes.stream().filter(MetricChange::regression).count();
         long better = changes.stream().filter(c -> c.change() == MetricChange.Change.BETTER).count();
         html.p(worse + " metric(s) worse, " + better + " better, " + (changes.size() - worse - better)
-                + " unchanged or not comparable. Intervals: 95% confidence interval of the mean (with two or more samples);"
-                + " p: Welch's t-test; without samples a change beyond "
-                + Math.round(MetricChange.UNTESTED_TOLERANCE * 100) + "% counts.");
+                + " unchanged or not comparable. Verdicts as perftest compare gives them: the ratio of medians with a 95%"
+                + " bootstrap interval, Mann-Whitney U adjusted across the run's metrics (q, Benjamini-Hochberg), and a"
+                + " 2% noise threshold; with one sample a side, the plain ratio against the noise threshold."
+                + " Bars: 95% confidence interval of the mean (with two or more samples).");
         List<List<Object>> rows = new ArrayList<>();
         List<ComparisonRow> chartRows = new ArrayList<>();
         for (MetricChange c : changes) {
@@ -44,7 +45,7 @@ final class ComparisonSection {
                         c.candidate(), c.candidateLow(), c.candidateHigh(), c.regression()));
             }
         }
-        html.table(List.of("metric", baselineLabel, candidateLabel, "change", "p", "verdict"), rows);
+        html.table(List.of("metric", baselineLabel, candidateLabel, "change", "q", "verdict"), rows);
         int parts = (chartRows.size() + ChartSize.MAX_ROWS - 1) / ChartSize.MAX_ROWS;
         for (int i = 0; i < parts; i++) {
             List<ComparisonRow> part = chartRows.subList(i * ChartSize.MAX_ROWS,

@@ -1,72 +1,66 @@
 package io.perftest.report;
 
+import io.perftest.analysis.ComparisonSettings;
+import io.perftest.analysis.MetricComparison;
+import io.perftest.analysis.RunComparator;
+import io.perftest.analysis.RunComparison;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Statistics;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.inference.TTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One metric of two runs as the reports show it: the baseline's and the candidate's median with
- * a 95% confidence interval of the mean where there are at least two samples, the relative
- * change, the Welch t-test p-value (NaN with fewer than two samples on a side) and whether the
- * change is better, worse or not a change.
- *
- * <p>A change is {@link Change#WORSE} when it goes against the metric's direction and is
- * significant (p &lt; 0.05) or, without samples to test, exceeds {@link #UNTESTED_TOLERANCE}.
- * This is the report's stand-in until {@code io.perftest.analysis}' comparison is available;
- * it then only adapts that comparison.
+ * a 95% confidence interval of the mean where there are at least two samples (for the bars of the
+ * chart), the relative change of the medians, and the verdict and q-value of perftest's
+ * comparison ({@link RunComparator}: bootstrap interval of the ratio, Mann-Whitney U,
+ * Benjamini-Hochberg across the run, noise threshold), so a report says what {@code perftest
+ * compare} says.
  */
 public record MetricChange(String key, String unit, Direction direction, double baseline, double baselineLow,
                            double baselineHigh, double candidate, double candidateLow, double candidateHigh,
                            double relativeChange, double pValue, Change change) {
 
-    /** The relative change above which a change without samples to test counts. */
-    public static final double UNTESTED_TOLERANCE = 0.05;
-    static final double ALPHA = 0.05;
-
     /** How a metric changed from the baseline to the candidate. */
     public enum Change { BETTER, WORSE, SAME, ONLY_IN_BASELINE, ONLY_IN_CANDIDATE }
 
-    /** Every metric of either run, in key order. */
+    /** Every metric of either run, in key order, judged with the default comparison settings. */
     public static List<MetricChange> compare(RunSummary baseline, RunSummary candidate) {
+        RunComparison comparison = new RunComparator(ComparisonSettings.DEFAULT).compare(baseline, candidate);
         List<MetricChange> out = new ArrayList<>();
-        for (Metric c : candidate.metrics()) {
-            out.add(baseline.metric(c.key()).map(b -> of(b, c)).orElseGet(() -> only(c, Change.ONLY_IN_CANDIDATE)));
-        }
-        for (Metric b : baseline.metrics()) {
-            if (candidate.metric(b.key()).isEmpty()) {
-                out.add(only(b, Change.ONLY_IN_BASELINE));
+        for (MetricComparison mc : comparison.metrics()) {
+            Optional<Metric> b = baseline.metric(mc.key());
+            Optional<Metric> c = candidate.metric(mc.key());
+            if (b.isEmpty()) {
+                out.add(only(c.orElseThrow(), Change.ONLY_IN_CANDIDATE));
+            } else if (c.isEmpty()) {
+                out.add(only(b.get(), Change.ONLY_IN_BASELINE));
+            } else {
+                out.add(of(b.get(), c.get(), mc));
             }
         }
         out.sort(java.util.Comparator.comparing(MetricChange::key));
         return out;
     }
 
-    static MetricChange of(Metric base, Metric cand) {
+    static MetricChange of(Metric base, Metric cand, MetricComparison mc) {
         double b = base.value();
         double c = cand.unit().isCompatibleWith(base.unit()) ? cand.unit().convert(cand.value(), base.unit()) : Double.NaN;
         double[] bi = interval(base.samples().values());
         double[] ci = interval(convert(cand, base));
-        double rel = b == 0 || !Double.isFinite(b) || !Double.isFinite(c) ? Double.NaN : c / b - 1;
-        double p = Double.NaN;
-        double[] bv = base.samples().values();
-        double[] cv = convert(cand, base);
-        if (bv.length >= 2 && cv.length >= 2 && (variance(bv) > 0 || variance(cv) > 0)) {
-            p = new TTest().tTest(bv, cv);
-        }
-        Change change = Change.SAME;
-        boolean changed = Double.isFinite(p) ? p < ALPHA : Double.isFinite(rel) && Math.abs(rel) > UNTESTED_TOLERANCE;
-        if (changed && Double.isFinite(rel) && rel != 0 && base.direction() != Direction.NEUTRAL) {
-            boolean up = rel > 0;
-            change = up == (base.direction() == Direction.HIGHER_IS_BETTER) ? Change.BETTER : Change.WORSE;
-        }
-        return new MetricChange(base.key(), base.unit().symbol(), base.direction(), b, bi[0], bi[1], c, ci[0], ci[1], rel, p,
-                change);
+        Change change = switch (mc.verdict()) {
+            case IMPROVED -> Change.BETTER;
+            case REGRESSED -> Change.WORSE;
+            default -> Change.SAME;
+        };
+        double p = Double.isNaN(mc.qValue()) ? mc.pValue() : mc.qValue();
+        return new MetricChange(base.key(), base.unit().symbol(), base.direction(), b, bi[0], bi[1], c, ci[0], ci[1],
+                mc.change(), p, change);
     }
 
     private static MetricChange only(Metric m, Change change) {
@@ -97,11 +91,6 @@ public record MetricChange(String key, String unit, Direction direction, double 
         double t = new TDistribution(values.length - 1).inverseCumulativeProbability(0.975);
         double half = t * s.stddev() / Math.sqrt(values.length);
         return new double[] {s.mean() - half, s.mean() + half};
-    }
-
-    private static double variance(double[] v) {
-        double s = Statistics.of(v).stddev();
-        return s * s;
     }
 
     public boolean regression() {

@@ -49,6 +49,12 @@ final class Execution {
 
     private static final String VERSION = Optional.ofNullable(Execution.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * Marks the processes of one iteration of the script (their results dir), so that what the
+     * script left running is stopped after it without stopping the collectors, which carry only
+     * the run's cookie and are stopped in their own stage.
+     */
+    private static final String RESULTS_DIR_VARIABLE = "PERFTEST_RESULTS_DIR";
 
     private final RunEngine engine;
     private final RunSpec spec;
@@ -305,7 +311,8 @@ final class Execution {
             if (abort != null) {
                 console.warn("stopping the script: " + abort);
                 process.terminate(engine.grace());
-                host.killProcessesWithEnvironment(RunEngine.RUN_ID_VARIABLE, runId, engine.grace());
+                // the iteration's processes only (its results dir marks them): collectors stop in stage 5
+                host.killProcessesWithEnvironment(RESULTS_DIR_VARIABLE, results, engine.grace());
                 process.awaitOutput(Duration.ofSeconds(2));
                 record.iteration(new RunRecord.Iteration(i, null, millisSince(t0), "stopped: " + abort));
                 fail(RunStatus.ABORTED, abort);
@@ -313,7 +320,7 @@ final class Execution {
             }
             int code = process.waitFor(Duration.ZERO).orElse(-1);
             process.awaitOutput(Duration.ofMillis(500));
-            int left = host.killProcessesWithEnvironment(RunEngine.RUN_ID_VARIABLE, runId, engine.grace());
+            int left = host.killProcessesWithEnvironment(RESULTS_DIR_VARIABLE, results, engine.grace());
             if (left > 0) {
                 console.warn("the script left " + left + " process(es) running; they were stopped");
             }
@@ -418,7 +425,7 @@ final class Execution {
     private Map<String, String> environment(int iteration, String results, String work) {
         Map<String, String> env = new LinkedHashMap<>(spec.framework().environment());
         env.putAll(spec.parameterEnvironment());
-        env.put("PERFTEST_RESULTS_DIR", results);
+        env.put(RESULTS_DIR_VARIABLE, results);
         env.put(RunEngine.RUN_ID_VARIABLE, runId);
         env.put("PERFTEST_FRAMEWORK", spec.framework().name());
         env.put("PERFTEST_TEST", spec.test().name());
