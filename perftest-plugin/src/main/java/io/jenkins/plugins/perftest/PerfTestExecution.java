@@ -15,8 +15,10 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
 import io.perftest.analysis.StandardRunJudge;
 import io.perftest.analysis.ThresholdParser;
+import io.perftest.collect.CollectorRegistry;
 import io.perftest.config.ConfigLoader;
 import io.perftest.host.Host;
+import io.perftest.model.CollectorSpec;
 import io.perftest.model.ConfigException;
 import io.perftest.model.Durations;
 import io.perftest.model.Framework;
@@ -116,8 +118,15 @@ final class PerfTestExecution {
         } catch (IllegalArgumentException e) {
             throw new AbortException("perfTest: " + e.getMessage());
         }
+        CollectorRegistry registry = CollectorRegistry.standard();
         for (PerfTestCollector c : collectors(step, fw, global)) {
-            b.collector(c.toSpec());
+            CollectorSpec collector = c.toSpec();
+            try {
+                registry.check(collector); // the core's factory: unknown type, unknown or bad option
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("perfTest: " + e.getMessage());
+            }
+            b.collector(collector);
         }
         try {
             thresholds(fw.getThresholds(), "framework " + frameworkName).forEach(b::threshold);

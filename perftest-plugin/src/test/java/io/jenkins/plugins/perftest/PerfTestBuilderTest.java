@@ -16,6 +16,8 @@ import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.perftest.collectors.CommandCollector;
+import io.jenkins.plugins.perftest.collectors.ProcCollector;
+import io.jenkins.plugins.perftest.collectors.SarCollector;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,18 +156,16 @@ public class PerfTestBuilderTest {
 
     @Test
     public void shouldRunCollectorsOnEveryOnlineStatisticsNode() throws Exception {
-        // given two statistics nodes and a command collector
+        // given two statistics nodes and the core's pure-Java proc collector (no tool to install)
         j.createOnlineSlave(j.jenkins.getLabel("stats"));
         j.createOnlineSlave(j.jenkins.getLabel("stats"));
         FreeStyleProject p = j.createFreeStyleProject("fleet");
         PerfTestBuilder step = new PerfTestBuilder();
         step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
         step.setStatisticsLabel("stats");
-        CommandCollector echo = new CommandCollector();
-        echo.setName("one");
-        echo.setCommand("echo 1");
-        echo.setInterval("500ms");
-        step.setCollectors(List.of(echo));
+        ProcCollector proc = new ProcCollector();
+        proc.setInterval("200ms");
+        step.setCollectors(List.of(proc));
         p.getBuildersList().add(step);
 
         // when
@@ -301,5 +301,33 @@ public class PerfTestBuilderTest {
 
         // then the throughput row shows both medians and the +100% change
         assertTrue(page, page.contains("results.throughput") && page.contains("+100.0%"));
+    }
+
+    @Test
+    public void shouldStopBuildOnCollectorOptionTheCoreRefuses() throws Exception {
+        // given sar at 500ms (sadc samples in whole seconds) and a collector the engine lacks
+        FreeStyleProject p = j.createFreeStyleProject("badCollector");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        step.setParameters("rate=1");
+        SarCollector sar = new SarCollector();
+        sar.setInterval("500ms");
+        step.setCollectors(List.of(sar));
+        p.getBuildersList().add(step);
+
+        // when
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        // then the core's message, before anything ran
+        j.assertLogContains("whole seconds", b);
+        assertEquals(null, b.getAction(PerfTestBuildAction.class));
+
+        // and the form says the same, and warns about a collector the engine does not have
+        SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
+        assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
+        CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.WARNING, commandForm.doCheckInterval("1s", p).kind);
     }
 }
