@@ -64,6 +64,9 @@ public final class CsvReader implements Closeable {
      * @return false at the end of the input
      */
     public boolean next() throws IOException {
+        if (bufBase == 0 && bufPos == 0 && nextLine == 1) {
+            skipByteOrderMark();
+        }
         recLen = 0;
         fields = 0;
         tooLong = false;
@@ -232,6 +235,21 @@ public final class CsvReader implements Closeable {
         }
         System.arraycopy(buf, from, rec, recLen, n);
         recLen += n;
+    }
+
+    /** A UTF-8 byte order mark (Excel and Windows tools write one) is not part of the first field. */
+    private void skipByteOrderMark() throws IOException {
+        while (bufLen < 3 && !eof) {
+            int n = in.read(buf, bufLen, buf.length - bufLen);
+            if (n <= 0) {
+                eof = true;
+            } else {
+                bufLen += n;
+            }
+        }
+        if (bufLen >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            bufPos = 3;
+        }
     }
 
     private boolean fill() throws IOException {

@@ -98,11 +98,17 @@ public final class Numbers {
                 }
             }
         }
+        double v;
         try {
-            return Double.parseDouble(t);
+            v = Double.parseDouble(t);
         } catch (NumberFormatException ex) {
             throw new NumberFormatException("not a number: '" + t + "'");
         }
+        if (!Double.isFinite(v)) {
+            // NaN, Infinity or 1e400: no measurement; kept, it would poison every statistic of its metric
+            throw new NumberFormatException("not a finite number: '" + t + "'");
+        }
+        return v;
     }
 
     public static long parseLong(byte[] b, int start, int end) {

@@ -107,4 +107,20 @@ public class ResultsCsvParserTest {
         assertEquals(file + ":2: line longer than 64 KiB, skipped", r.problems().get(0).toString());
         assertEquals(2, r.metrics().size());
     }
+
+    @Test
+    public void shouldIgnoreAByteOrderMarkAndRejectValuesThatAreNotFinite() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("results", ".csv");
+        java.nio.file.Files.write(f, "\uFEFFlatency,5,ms\r\nthroughput,NaN\r\nerrors,1e400\r\nok,3\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        ParseResult r = new ResultsCsvParser().parse(f, "results");
+
+        assertEquals(java.util.List.of("results.latency", "results.ok"),
+                r.metrics().stream().map(io.perftest.model.Metric::key).sorted().toList());
+        assertEquals(2, r.problemCount());
+        assertTrue(r.problems().toString(), r.problems().get(0).toString().contains(":2:")
+                && r.problems().get(0).message().contains("not a finite number: 'NaN'"));
+        java.nio.file.Files.delete(f);
+    }
 }
