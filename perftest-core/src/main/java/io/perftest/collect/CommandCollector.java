@@ -232,6 +232,12 @@ public final class CommandCollector implements Collector {
         public ParseResult results(Path localDirectory) throws IOException {
             String display = TYPE + "/" + file();
             ParseResult r = SeriesTable.readCsv(localDirectory.resolve(file()), display, k -> direction);
+            if (r.metrics().isEmpty() && misses + failures + unreadable > 0) {
+                // no sample because no run gave a number: said below, with the reason, instead
+                List<io.perftest.ingest.ParseProblem> kept = r.problems().stream()
+                        .filter(x -> !x.toString().contains("holds no complete sample")).toList();
+                r = new ParseResult(r.metrics(), r.series(), kept, r.problemCount() - (r.problems().size() - kept.size()));
+            }
             Problems p = new Problems(display);
             String of = " of " + runs + " runs of " + String.join(" ", argv) + " on " + host.name();
             if (misses > 0) {
