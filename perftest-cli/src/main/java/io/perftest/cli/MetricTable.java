@@ -8,11 +8,38 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Prints metrics as an aligned text table: key, value (median), unit, samples and spread. */
 final class MetricTable {
 
     private MetricTable() {
+    }
+
+    /**
+     * Prints the metrics of the script's results in full and, for the system metrics of the
+     * collectors ({@code systemSources}), one line per source with how many there are: the end of
+     * a run stays readable with hundreds of sar counters. {@code perftest show} lists everything.
+     */
+    static void printCompact(RunSummary summary, Set<String> systemSources, String showHint, PrintWriter out) {
+        List<Metric> own = new ArrayList<>();
+        Map<String, Integer> system = new TreeMap<>();
+        for (Metric m : summary.metrics()) {
+            String source = m.source().contains("@") ? m.source().substring(0, m.source().indexOf('@')) : m.source();
+            if (systemSources.contains(source)) {
+                system.merge(source, 1, Integer::sum);
+            } else {
+                own.add(m);
+            }
+        }
+        print(RunSummary.of(own), out);
+        if (!system.isEmpty()) {
+            StringBuilder b = new StringBuilder("system metrics:");
+            system.forEach((source, n) -> b.append(' ').append(source).append(" (").append(n).append(')'));
+            out.println(b.append("; all of them: ").append(showHint));
+        }
     }
 
     static void print(RunSummary summary, PrintWriter out) {

@@ -133,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             outcome = engine.run();
         }
         writeReport(outcome, err);
-        print(outcome, out);
+        print(outcome, registry.all().stream().map(f -> f.type()).collect(java.util.stream.Collectors.toSet()), out);
         return exitCode(outcome);
     }
 
@@ -189,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void print(RunOutcome outcome, PrintWriter out) throws IOException {
+    private void print(RunOutcome outcome, java.util.Set<String> systemSources, PrintWriter out) throws IOException {
         if (json) {
             ObjectNode node = Json.mapper().createObjectNode();
             node.put("runDir", outcome.directory().path().toString());
@@ -203,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(Json.mapper().writeValueAsString(node));
         } else {
             out.println();
-            MetricTable.print(outcome.summary(), out);
+            MetricTable.printCompact(outcome.summary(), systemSources, "perftest show " + outcome.directory().path(), out);
             out.println();
             outcome.judgement().ifPresent(j -> {
                 j.report().forEach(out::println);

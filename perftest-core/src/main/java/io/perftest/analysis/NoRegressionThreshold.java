@@ -4,14 +4,18 @@ import io.perftest.model.RunSummary;
 import io.perftest.model.ThresholdOutcome;
 import io.perftest.model.Verdict;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code no regression [in KEY]}: no metric (or the named one) is {@link ChangeVerdict#REGRESSED}
- * in the comparison with the baseline. The observed value is the number of regressed metrics.
- * Without a baseline it passes, saying so.
+ * {@code no regression [in KEY]}: no metric (or the named one, or those a glob such as
+ * {@code results.*} matches) is {@link ChangeVerdict#REGRESSED} in the comparison with the
+ * baseline. The observed value is the number of regressed metrics. Without a baseline it
+ * passes, saying so.
  */
 public record NoRegressionThreshold(String text, Verdict severity, Optional<String> key) implements Threshold {
 
@@ -20,9 +24,10 @@ public record NoRegressionThreshold(String text, Verdict severity, Optional<Stri
         if (comparison.isEmpty()) {
             return new ThresholdOutcome(text, severity, true, null, "no baseline: not evaluated");
         }
+        Predicate<String> selected = key.map(NoRegressionThreshold::matcher).orElse(k -> true);
         List<MetricComparison> regressed = comparison.get().withVerdict(ChangeVerdict.REGRESSED).stream()
-                .filter(m -> key.isEmpty() || key.get().equals(m.key())).toList();
-        if (key.isPresent() && comparison.get().metric(key.get()).isEmpty()) {
+                .filter(m -> selected.test(m.key())).toList();
+        if (key.isPresent() && comparison.get().metrics().stream().noneMatch(m -> selected.test(m.key()))) {
             return new ThresholdOutcome(text, severity, false, null, "metric " + key.get() + " is not in this run");
         }
         String message = regressed.isEmpty() ? "no regression"
@@ -30,6 +35,15 @@ public record NoRegressionThreshold(String text, Verdict severity, Optional<Stri
                         .map(m -> m.key() + " " + RunComparison.percent(m.change()))
                         .collect(Collectors.joining(", "));
         return new ThresholdOutcome(text, severity, regressed.isEmpty(), (double) regressed.size(), message);
+    }
+
+    /** Exact key, or a glob where '*' stands for any characters ({@code results.*}, {@code sar.cpu.*.user}). */
+    static Predicate<String> matcher(String key) {
+        if (!key.contains("*")) {
+            return key::equals;
+        }
+        Pattern p = Pattern.compile(Arrays.stream(key.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+        return k -> p.matcher(k).matches();
     }
 
     @Override

@@ -21,7 +21,39 @@ public record RunComparison(List<MetricComparison> metrics) {
     }
 
     /** The comparison as aligned text lines: metric, baseline, candidate, change, interval, q, verdict. */
+    /** The most rows {@link #changesTable()} shows. */
+    public static final int MAX_CHANGES = 15;
+
     public List<String> table() {
+        return table(metrics);
+    }
+
+    /**
+     * The table of the metrics that changed (improved or regressed), with one line saying how many
+     * others were compared and did not: what a run prints at its end, where hundreds of system
+     * metrics would drown the few that moved.
+     */
+    public List<String> changesTable() {
+        List<MetricComparison> changed = metrics.stream()
+                .filter(m -> m.verdict() == ChangeVerdict.IMPROVED || m.verdict() == ChangeVerdict.REGRESSED).toList();
+        long same = metrics.stream().filter(m -> m.verdict() == ChangeVerdict.UNCHANGED).count();
+        // regressions first, then by the size of the change; at most MAX_CHANGES rows
+        List<MetricComparison> shown = changed.stream()
+                .sorted(java.util.Comparator.comparing((MetricComparison m) -> m.verdict() != ChangeVerdict.REGRESSED)
+                        .thenComparing(m -> -Math.abs(m.change())))
+                .limit(MAX_CHANGES).toList();
+        List<String> out = new ArrayList<>(shown.isEmpty() ? List.of() : table(shown));
+        if (changed.size() > shown.size()) {
+            out.add("... and " + (changed.size() - shown.size()) + " more changed metric(s): perftest compare BASELINE-RUN THIS-RUN");
+        }
+        out.add(changed.size() + " metric(s) changed beyond the noise threshold, " + same + " unchanged"
+                + (metrics.size() - changed.size() - same > 0 ? ", " + (metrics.size() - changed.size() - same)
+                + " not comparable (in one run only, or no direction)" : ""));
+        return out;
+    }
+
+    private static List<String> table(List<MetricComparison> metrics) {
+        String common = metrics.stream().map(MetricComparison::note).distinct().count() == 1 ? metrics.get(0).note() : "";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"metric", "baseline", "this run", "change", "95% CI", "q", "verdict"});
         for (MetricComparison m : metrics) {
@@ -33,7 +65,7 @@ public record RunComparison(List<MetricComparison> metrics) {
                 percent(m.change()),
                 m.hasInterval() ? "[" + percent(m.low() - 1) + ", " + percent(m.high() - 1) + "]" : "-",
                 Double.isNaN(m.qValue()) ? "-" : String.format(Locale.ROOT, "%.3g", m.qValue()),
-                m.verdict().label() + (m.note().isEmpty() ? "" : " (" + m.note() + ")")});
+                m.verdict().label() + (m.note().isEmpty() || !common.isEmpty() ? "" : " (" + m.note() + ")")});
         }
         int[] width = new int[7];
         for (String[] r : rows) {
@@ -48,6 +80,9 @@ public record RunComparison(List<MetricComparison> metrics) {
                 sb.append(i < r.length - 1 ? String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]) : r[i]);
             }
             out.add(sb.toString().stripTrailing());
+        }
+        if (!common.isEmpty()) {
+            out.add("(every row: " + common + ")");
         }
         return out;
     }

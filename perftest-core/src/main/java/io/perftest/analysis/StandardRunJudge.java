@@ -66,7 +66,7 @@ public final class StandardRunJudge implements RunJudge {
                                Verdict verdict) {
         List<String> lines = new ArrayList<>();
         lines.add("baseline (" + choice.policy() + "): " + (choice.runs().isEmpty() ? "none, " : "") + choice.note());
-        comparison.ifPresent(c -> lines.addAll(c.table()));
+        comparison.ifPresent(c -> lines.addAll(c.changesTable()));
         for (ThresholdOutcome o : outcomes) {
             String status = o.passed() ? "PASS" : o.severity() == Verdict.UNSTABLE ? "UNSTABLE" : "FAIL";
             lines.add(status + "  " + o.expression() + "  (" + o.message() + ")");

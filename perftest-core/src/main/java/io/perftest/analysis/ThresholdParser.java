@@ -293,6 +293,7 @@ public final class ThresholdParser {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == 'µ' || c == '[' || c == ']';
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == 'µ' || c == '[' || c == ']'
+                || c == '*' || c == '@';
     }
 }

@@ -66,6 +66,7 @@ final class ChartStyle {
             xy.setRangeGridlinePaint(Palette.GRID);
             fonts(xy.getDomainAxis());
             fonts(xy.getRangeAxis());
+            padFlatRange(xy);
         } else if (plot instanceof CategoryPlot cp) {
             cp.setDomainGridlinePaint(Palette.GRID);
             cp.setRangeGridlinePaint(Palette.GRID);
@@ -73,6 +74,28 @@ final class ChartStyle {
             fonts(cp.getRangeAxis());
         }
         return chart;
+    }
+
+    /**
+     * A value axis over data that does not vary (one point, a constant counter) would span a
+     * range of nothing and print ten equal ticks in scientific notation; it gets 10% of the value
+     * either side instead (or +-1 around 0).
+     */
+    private static void padFlatRange(XYPlot plot) {
+        if (!(plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axis) || plot.getDataset() == null) {
+            return;
+        }
+        org.jfree.data.Range r = plot.getDataRange(axis);
+        if (r == null || !Double.isFinite(r.getLowerBound()) || !Double.isFinite(r.getUpperBound())) {
+            return;
+        }
+        double mid = r.getCentralValue();
+        double scale = Math.max(Math.abs(r.getLowerBound()), Math.abs(r.getUpperBound()));
+        if (r.getLength() <= scale * 1e-6) {
+            double pad = scale == 0 ? 1 : scale * 0.1;
+            axis.setAutoRangeMinimumSize(2 * pad);
+            axis.setRange(mid - pad, mid + pad);
+        }
     }
 
     private static void fonts(Axis axis) {
@@ -87,14 +110,22 @@ final class ChartStyle {
         return unit == null || unit.isBlank() ? name : name + " (" + unit + ")";
     }
 
-    /** A vertical marker line at {@code x} labelled at its top. */
+    /** A vertical marker line at {@code x} labelled at its top, the label right of the line. */
     static ValueMarker verticalMarker(double x, String label, Paint paint, Stroke stroke) {
+        return verticalMarker(x, label, paint, stroke, false);
+    }
+
+    /**
+     * A vertical marker line at {@code x} labelled at its top; {@code labelLeft} puts the label
+     * left of the line (for a marker at the right edge, whose label would be cut off).
+     */
+    static ValueMarker verticalMarker(double x, String label, Paint paint, Stroke stroke, boolean labelLeft) {
         ValueMarker m = new ValueMarker(x, paint, stroke);
         m.setLabel(shorten(label, 40));
         m.setLabelFont(MARKER);
         m.setLabelPaint(paint);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelAnchor(labelLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(labelLeft ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         return m;
     }
 

@@ -64,7 +64,7 @@ public final class TimeSeriesChart {
         }
         if (Double.isFinite(data.testEnd())) {
             plot.addDomainMarker(ChartStyle.verticalMarker(data.testEnd() / scale.seconds, "test end",
-                    Palette.BLACK, ChartStyle.DASHED));
+                    Palette.BLACK, ChartStyle.DASHED, true));
         }
         if (Double.isFinite(data.testStart()) || Double.isFinite(data.testEnd())) {
             extra.add(ChartStyle.legendItem("test start / end", null, Palette.BLACK, true, ChartStyle.DASHED));

@@ -1,7 +1,5 @@
 package io.perftest.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
@@ -54,20 +52,8 @@ public final class FioJsonParser extends AbstractResultParser {
 
     @Override
     protected void read(InputStream in, String source, ResultSink sink) throws IOException {
-        try (JsonParser p = JsonInput.parser(in)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return;
-            }
-            if (first != JsonToken.START_OBJECT || !JsonInput.toField(p, "jobs") || p.currentToken() != JsonToken.START_ARRAY) {
-                sink.problems().add(JsonInput.line(p), "expected an object with a \"jobs\" array (fio --output-format=json)");
-                return;
-            }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                long line = JsonInput.line(p);
-                job(JsonInput.tree(p), source, line, sink);
-            }
-        }
+        JsonInput.eachElement(in, "jobs", "an object with a \"jobs\" array (fio --output-format=json)", sink,
+                (element, line) -> job(element, source, line, sink));
     }
 
     private static void job(JsonNode job, String source, long line, ResultSink sink) {

@@ -1,7 +1,5 @@
 package io.perftest.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
@@ -50,20 +48,8 @@ public final class HyperfineJsonParser extends AbstractResultParser {
 
     @Override
     protected void read(InputStream in, String source, ResultSink sink) throws IOException {
-        try (JsonParser p = JsonInput.parser(in)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return;
-            }
-            if (first != JsonToken.START_OBJECT || !JsonInput.toField(p, "results") || p.currentToken() != JsonToken.START_ARRAY) {
-                sink.problems().add(JsonInput.line(p), "expected an object with a \"results\" array (hyperfine --export-json)");
-                return;
-            }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                long line = JsonInput.line(p);
-                command(JsonInput.tree(p), source, line, sink);
-            }
-        }
+        JsonInput.eachElement(in, "results", "an object with a \"results\" array (hyperfine --export-json)", sink,
+                (element, line) -> command(element, source, line, sink));
     }
 
     private static void command(JsonNode r, String source, long line, ResultSink sink) {

@@ -1,7 +1,5 @@
 package io.perftest.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
@@ -53,20 +51,8 @@ public final class JmhJsonParser extends AbstractResultParser {
 
     @Override
     protected void read(InputStream in, String source, ResultSink sink) throws IOException {
-        try (JsonParser p = JsonInput.parser(in)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return;
-            }
-            if (first != JsonToken.START_ARRAY) {
-                sink.problems().add(JsonInput.line(p), "expected a JSON array of benchmark results (jmh -rf json), found " + first);
-                return;
-            }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                long line = JsonInput.line(p);
-                benchmark(JsonInput.tree(p), source, line, sink);
-            }
-        }
+        JsonInput.eachElement(in, null, "a JSON array of benchmark results (jmh -rf json)", sink,
+                (element, line) -> benchmark(element, source, line, sink));
     }
 
     private static void benchmark(JsonNode b, String source, long line, ResultSink sink) {

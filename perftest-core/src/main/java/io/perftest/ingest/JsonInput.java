@@ -62,6 +62,37 @@ public final class JsonInput {
     }
 
     /** The line of the parser's current token, for problems. */
+    /** Takes one element of a streamed array: its tree and the line it starts on. */
+    @FunctionalInterface
+    public interface ElementHandler {
+        void accept(JsonNode element, long line);
+    }
+
+    /**
+     * Streams the objects of an array, one tree at a time: the top-level array when
+     * {@code field} is null, else the array under the top-level object's {@code field}. A
+     * document of another shape is one problem saying what was {@code expected}.
+     */
+    public static void eachElement(InputStream in, String field, String expected, ResultSink sink, ElementHandler handler)
+            throws IOException {
+        try (JsonParser p = parser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return;
+            }
+            boolean shaped = field == null ? first == JsonToken.START_ARRAY
+                    : first == JsonToken.START_OBJECT && toField(p, field) && p.currentToken() == JsonToken.START_ARRAY;
+            if (!shaped) {
+                sink.problems().add(line(p), "expected " + expected + ", found " + p.currentToken());
+                return;
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                long line = line(p);
+                handler.accept(tree(p), line);
+            }
+        }
+    }
+
     public static long line(JsonParser p) {
         return p.currentTokenLocation().getLineNr();
     }

@@ -66,7 +66,7 @@ public final class ComparisonReport {
     private static List<Object> row(String label, RunRecord r, RunDirectory dir) {
         return List.of(label, String.valueOf(r.id()), r.status() == null ? "" : r.status().name().toLowerCase(Locale.ROOT),
                 r.verdict() == null ? "" : r.verdict().name().toLowerCase(Locale.ROOT),
-                r.startedAt() == null ? "" : r.startedAt().toString(), dir.path().toString());
+                r.startedAt() == null ? "" : r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), dir.path().toString());
     }
 
     /** Parameters, script and host facts that differ between the runs: the first suspects of a change. */

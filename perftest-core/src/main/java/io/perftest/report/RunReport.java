@@ -125,9 +125,10 @@ public final class RunReport {
             detail.append(r.reason()).append(". ");
         }
         if (r.startedAt() != null) {
-            detail.append("Started ").append(r.startedAt());
+            detail.append("Started ").append(r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             if (r.endedAt() != null) {
-                detail.append(", took ").append(io.perftest.model.Durations.format(Duration.between(r.startedAt(), r.endedAt())));
+                detail.append(", took ").append(io.perftest.model.Durations.format(
+                        Duration.between(r.startedAt(), r.endedAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             }
             detail.append('.');
         }

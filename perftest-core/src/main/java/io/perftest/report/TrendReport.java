@@ -128,7 +128,7 @@ public final class TrendReport {
             rows.add(List.of(Html.Cell.number("#" + r.number()),
                     rec.status() == null ? "" : rec.status().name().toLowerCase(Locale.ROOT),
                     rec.verdict() == null ? "" : rec.verdict().name().toLowerCase(Locale.ROOT),
-                    rec.startedAt() == null ? "" : rec.startedAt().toString(),
+                    rec.startedAt() == null ? "" : rec.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     rec.spec() == null || rec.spec().parameters() == null ? "" : rec.spec().parameters().toString(),
                     rec.reason() == null ? "" : rec.reason()));
         }

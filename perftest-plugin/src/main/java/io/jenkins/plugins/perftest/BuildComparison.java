@@ -3,19 +3,22 @@ package io.jenkins.plugins.perftest;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.perftest.model.Metric;
+import io.perftest.analysis.ComparisonSettings;
+import io.perftest.analysis.MetricComparison;
+import io.perftest.analysis.RunComparator;
+import io.perftest.analysis.RunComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Two builds side by side ({@code <job>/perftest-trend/compare?a=N&b=M}): for every test both
- * ran, every metric of either with its value in each and the relative change.
- *
- * <p>INTEGRATION POINT: the significance of a change comes from the core's comparison
- * ({@code io.perftest.analysis}, written in parallel); until then the page shows the change only.
+ * ran, the core's comparison ({@link RunComparator}, as {@code perftest compare} does it) of
+ * build B against build A: medians, change, confidence interval, q-value and verdict per metric.
  */
 public final class BuildComparison {
+
+    private static final RunComparator COMPARATOR = new RunComparator(ComparisonSettings.DEFAULT);
 
     private final Job<?, ?> job;
     private final Run<?, ?> a;
@@ -38,15 +41,9 @@ public final class BuildComparison {
                 if (!left.getTest().equals(right.getTest())) {
                     continue;
                 }
-                for (Metric m : left.summary().metrics()) {
-                    Metric other = right.metric(m.key());
-                    rows.add(new Row(left.getTest(), m.key(), m.unit().symbol(), m.value(),
-                            other == null ? Double.NaN : other.value()));
-                }
-                for (Metric m : right.summary().metrics()) {
-                    if (left.metric(m.key()) == null) {
-                        rows.add(new Row(left.getTest(), m.key(), m.unit().symbol(), Double.NaN, m.value()));
-                    }
+                RunComparison comparison = COMPARATOR.compare(left.summary(), right.summary());
+                for (MetricComparison m : comparison.metrics()) {
+                    rows.add(new Row(left.getTest(), m));
                 }
             }
         }
@@ -73,20 +70,14 @@ public final class BuildComparison {
         return Messages.BuildComparison_DisplayName(a.getDisplayName(), b.getDisplayName());
     }
 
-    /** One metric in both builds. */
+    /** One metric of one test compared: A is the baseline, B the candidate. */
     public static final class Row {
         private final String test;
-        private final String key;
-        private final String unit;
-        private final double valueA;
-        private final double valueB;
+        private final MetricComparison comparison;
 
-        Row(String test, String key, String unit, double valueA, double valueB) {
+        Row(String test, MetricComparison comparison) {
             this.test = test;
-            this.key = key;
-            this.unit = unit;
-            this.valueA = valueA;
-            this.valueB = valueB;
+            this.comparison = comparison;
         }
 
         public String getTest() {
@@ -94,31 +85,55 @@ public final class BuildComparison {
         }
 
         public String getKey() {
-            return key;
+            return comparison.key();
         }
 
         public String getUnit() {
-            return unit;
+            return comparison.unit().symbol();
         }
 
+        /** The median of build A. */
         public String getA() {
-            return format(valueA);
+            return number(comparison.baseline().median());
         }
 
+        /** The median of build B. */
         public String getB() {
-            return format(valueB);
+            return number(comparison.candidate().median());
         }
 
-        /** The change from A to B in percent of A, or empty when either is missing or A is 0. */
+        /** The relative change of the medians, or empty when undefined. */
         public String getChange() {
-            if (Double.isNaN(valueA) || Double.isNaN(valueB) || valueA == 0) {
-                return "";
-            }
-            return String.format(Locale.ROOT, "%+.1f%%", (valueB - valueA) / Math.abs(valueA) * 100);
+            return percent(comparison.change());
         }
 
-        private static String format(double v) {
+        /** The bootstrap confidence interval of the change, or empty without one. */
+        public String getInterval() {
+            return comparison.hasInterval()
+                    ? "[" + percent(comparison.low() - 1) + ", " + percent(comparison.high() - 1) + "]" : "";
+        }
+
+        /** The Benjamini-Hochberg adjusted p-value, or empty. */
+        public String getQ() {
+            return Double.isNaN(comparison.qValue()) ? "" : String.format(Locale.ROOT, "%.3g", comparison.qValue());
+        }
+
+        /** {@code improved}, {@code unchanged}, {@code regressed} or {@code unknown}. */
+        public String getVerdict() {
+            return comparison.verdict().label();
+        }
+
+        /** Why the verdict is what it is, or empty. */
+        public String getNote() {
+            return comparison.note();
+        }
+
+        private static String number(double v) {
             return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+        }
+
+        private static String percent(double share) {
+            return Double.isNaN(share) || Double.isInfinite(share) ? "" : String.format(Locale.ROOT, "%+.1f%%", share * 100);
         }
     }
 }

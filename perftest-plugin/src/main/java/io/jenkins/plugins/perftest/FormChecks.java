@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Label;
 import hudson.util.FormValidation;
+import io.perftest.analysis.ThresholdParser;
 import io.perftest.model.Durations;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -98,7 +99,7 @@ final class FormChecks {
         return nodes == 0 ? FormValidation.warning(Messages.FormChecks_NoNodes(text)) : FormValidation.ok();
     }
 
-    /** One threshold per line, checked by the core's parser. */
+    /** One threshold per line, checked by the core's parser ({@link ThresholdParser#check}). */
     static FormValidation thresholds(@CheckForNull String value) {
         int lineNumber = 0;
         for (String line : Util.fixNull(value).split("\\R")) {
@@ -107,9 +108,11 @@ final class FormChecks {
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
-            String problem = ThresholdSyntax.check(text);
-            if (problem != null) {
-                return FormValidation.error(Messages.FormChecks_Threshold(lineNumber, problem));
+            try {
+                ThresholdParser.check(text);
+            } catch (IllegalArgumentException e) {
+                // the parser's message starts with the column: "column 23: expected a number ..."
+                return FormValidation.error(Messages.FormChecks_Threshold(lineNumber, e.getMessage()));
             }
         }
         return FormValidation.ok();

@@ -3,20 +3,21 @@ package io.jenkins.plugins.perftest;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
+import hudson.model.Api;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.Graph;
+import io.perftest.chart.TimeSeriesChart;
+import io.perftest.chart.TimeSeriesData;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
-import io.perftest.model.Series;
+import io.perftest.report.RunCharts;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -40,10 +41,9 @@ public final class PerfTestBuildAction implements RunAction2 {
 
     static final String URL_NAME = "perftest";
     static final String ICON = "/plugin/perftest/images/perftest.svg";
-    /** Marker file of a run pinned as its test's baseline. */
-    static final String PINNED_MARKER = "pinned";
     private static final int HEADLINE_METRICS = 8;
-    private static final int PIN_SCAN_BUILDS = 1000;
+    private static final int SERIES_WIDTH = 800;
+    private static final int SERIES_HEIGHT = 300;
     private static final Logger LOGGER = Logger.getLogger(PerfTestBuildAction.class.getName());
 
     private final String urlName;
@@ -55,7 +55,6 @@ public final class PerfTestBuildAction implements RunAction2 {
     private final String baseline;
     private final List<ThresholdRow> thresholds;
     private final List<MetricRow> headline;
-    private boolean pinned;
 
     private transient Run<?, ?> run;
     private transient SoftReference<RunSummary> summary;
@@ -111,6 +110,12 @@ public final class PerfTestBuildAction implements RunAction2 {
         return urlName;
     }
 
+    /** {@code <build>/perftest/api/json}: the exported properties, for users who may read the job. */
+    public Api getApi() {
+        run.checkPermission(Item.READ);
+        return new Api(this);
+    }
+
     @Exported
     public String getTest() {
         return test;
@@ -139,9 +144,15 @@ public final class PerfTestBuildAction implements RunAction2 {
         return baseline;
     }
 
+    /** Whether this run is its test's pinned baseline (the core's {@code pinned-baseline.json} names it). */
     @Exported
     public boolean isPinned() {
-        return pinned;
+        try {
+            return BaselinePins.read(run, test).map(p -> p.run() == run.getNumber()).orElse(false);
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "cannot read the pinned baseline of " + test, e);
+            return false;
+        }
     }
 
     @Exported
@@ -157,6 +168,7 @@ public final class PerfTestBuildAction implements RunAction2 {
     /** Every metric of the run, read from {@code summary.json}. */
     @Exported(visibility = 2)
     public List<MetricRow> getMetrics() {
+        run.checkPermission(Item.READ);
         List<MetricRow> rows = new ArrayList<>();
         for (Metric m : summary().metrics()) {
             rows.add(MetricRow.of(m));
@@ -189,51 +201,53 @@ public final class PerfTestBuildAction implements RunAction2 {
         return new RunDirectory(run.getRootDir().toPath().resolve(runPath), run.getNumber());
     }
 
-    /** The host series of the run, for the charts of the results page. */
-    public List<SeriesInfo> getSeries() {
-        List<SeriesInfo> out = new ArrayList<>();
-        List<Series> all = readSeries();
-        for (int i = 0; i < all.size(); i++) {
-            out.add(new SeriesInfo(i, all.get(i).host(), all.get(i).key(), all.get(i).unit().symbol()));
+    /** The run's host charts (one per series key, every host on it), for the results page. */
+    public List<ChartInfo> getSeries() {
+        run.checkPermission(Item.READ);
+        List<ChartInfo> out = new ArrayList<>();
+        List<TimeSeriesData> charts = readCharts();
+        for (int i = 0; i < charts.size(); i++) {
+            TimeSeriesData c = charts.get(i);
+            List<String> hosts = new ArrayList<>();
+            c.hosts().forEach(h -> hosts.add(h.host()));
+            out.add(new ChartInfo(i, c.metric(), c.unit(), String.join(", ", hosts)));
         }
         return out;
     }
 
-    /** {@code chart/<index>/png}: a host series of the run. */
+    /** {@code chart/<index>/png}: a host chart of the run, drawn by the core's {@link TimeSeriesChart}. */
+    @CheckForNull
     public Graph getChart(String index) {
         run.checkPermission(Item.READ);
-        List<Series> all = readSeries();
         int i;
         try {
             i = Integer.parseInt(index);
         } catch (NumberFormatException e) {
             return null;
         }
-        if (i < 0 || i >= all.size()) {
+        List<TimeSeriesData> charts = readCharts();
+        if (i < 0 || i >= charts.size()) {
             return null;
         }
-        Series s = all.get(i);
-        return new Graph(run.getTimeInMillis(), 600, 250) {
+        TimeSeriesData data = charts.get(i);
+        return new Graph(run.getTimeInMillis(), SERIES_WIDTH, SERIES_HEIGHT) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.series(s.host() + " " + s.key(), s.unit().symbol(), s.times(), values(s));
+                return TimeSeriesChart.create(data);
             }
         };
     }
 
-    private static double[] values(Series s) {
-        double[] v = new double[s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = s.value(i);
-        }
-        return v;
-    }
-
-    private List<Series> readSeries() {
+    /** The time-series charts of the run as the CLI's report draws them ({@link RunCharts}). */
+    private List<TimeSeriesData> readCharts() {
+        RunDirectory dir = directory();
         try {
-            return directory().readSeries();
+            if (!dir.exists()) {
+                return List.of();
+            }
+            return RunCharts.timeSeries(dir.readRecord(), dir.readSeries());
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "cannot read the series of " + directory(), e);
+            LOGGER.log(Level.WARNING, "cannot read the series of " + dir, e);
             return List.of();
         }
     }
@@ -245,43 +259,30 @@ public final class PerfTestBuildAction implements RunAction2 {
                 Messages.PerfTestBuildAction_Files(test), "folder.png", false);
     }
 
-    /** Pins this run as its test's baseline (the {@code pinned} baseline policy) and unpins the previous one. */
+    /**
+     * Pins this run as its test's baseline for the {@code pinned} policy (replacing any earlier
+     * pin of the test). POST only, with {@link Run#UPDATE} on the build.
+     */
     @RequirePOST
     public HttpResponse doPin() throws IOException {
         run.checkPermission(Run.UPDATE);
-        for (Run<?, ?> other : run.getParent().getBuilds().limit(PIN_SCAN_BUILDS)) {
-            for (PerfTestBuildAction a : other.getActions(PerfTestBuildAction.class)) {
-                if (a != this && a.pinned && test.equals(a.test)) {
-                    a.setPinned(false);
-                    other.save();
-                }
-            }
+        try {
+            BaselinePins.pin(run, test, directory());
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        setPinned(true);
-        run.save();
         return HttpResponses.redirectTo(".");
     }
 
-    /** Removes the pin. */
+    /** Removes the pin if it names this run. POST only, with {@link Run#UPDATE}. */
     @RequirePOST
     public HttpResponse doUnpin() throws IOException {
         run.checkPermission(Run.UPDATE);
-        setPinned(false);
-        run.save();
+        BaselinePins.unpin(run, test);
         return HttpResponses.redirectTo(".");
     }
 
-    private void setPinned(boolean value) throws IOException {
-        pinned = value;
-        Path marker = directory().path().resolve(PINNED_MARKER);
-        if (value) {
-            Files.writeString(marker, "pinned as baseline\n");
-        } else {
-            Files.deleteIfExists(marker);
-        }
-    }
-
-    /** A series of the run, as the results page lists it. */
-    public record SeriesInfo(int index, String host, String key, String unit) {
+    /** A host chart of the run, as the results page lists it. */
+    public record ChartInfo(int index, String key, String unit, String hosts) {
     }
 }

@@ -13,8 +13,12 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
+import io.perftest.analysis.StandardRunJudge;
+import io.perftest.analysis.ThresholdParser;
+import io.perftest.collect.CollectorRegistry;
 import io.perftest.config.ConfigLoader;
 import io.perftest.host.Host;
+import io.perftest.model.CollectorSpec;
 import io.perftest.model.ConfigException;
 import io.perftest.model.Durations;
 import io.perftest.model.Framework;
@@ -114,11 +118,22 @@ final class PerfTestExecution {
         } catch (IllegalArgumentException e) {
             throw new AbortException("perfTest: " + e.getMessage());
         }
+        CollectorRegistry registry = CollectorRegistry.standard();
         for (PerfTestCollector c : collectors(step, fw, global)) {
-            b.collector(c.toSpec());
+            CollectorSpec collector = c.toSpec();
+            try {
+                registry.check(collector); // the core's factory: unknown type, unknown or bad option
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("perfTest: " + e.getMessage());
+            }
+            b.collector(collector);
         }
-        thresholds(fw.getThresholds(), "framework " + frameworkName).forEach(b::threshold);
-        thresholds(step.getThresholds(), "job " + job.getFullName()).forEach(b::threshold);
+        try {
+            thresholds(fw.getThresholds(), "framework " + frameworkName).forEach(b::threshold);
+            thresholds(step.getThresholds(), "job " + job.getFullName()).forEach(b::threshold);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("perfTest: " + e.getMessage());
+        }
         for (String glob : Util.fixNull(firstNonNull(step.getResultFiles(), fw.getResultFiles())).split("[,\\n]")) {
             if (!glob.isBlank()) {
                 b.resultFile(glob.trim());
@@ -161,6 +176,10 @@ final class PerfTestExecution {
         return global.getDefaultCollectors();
     }
 
+    /**
+     * One threshold per line, each checked with the core's parser so that a mistake stops the
+     * build before anything runs, naming where it is: {@code job web/t thresholds, line 2: column 23: ...}.
+     */
     private static List<SourcedText> thresholds(@CheckForNull String text, String where) {
         List<SourcedText> out = new ArrayList<>();
         int line = 0;
@@ -168,7 +187,13 @@ final class PerfTestExecution {
             line++;
             String t = expression.trim();
             if (!t.isEmpty() && !t.startsWith("#")) {
-                out.add(new SourcedText(t, new Origin(where + " thresholds", line, 0)));
+                Origin origin = new Origin(where + " thresholds", line, 0);
+                try {
+                    ThresholdParser.check(t);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+                }
+                out.add(new SourcedText(t, origin));
             }
         }
         return out;
@@ -196,13 +221,13 @@ final class PerfTestExecution {
 
     void execute() throws IOException, InterruptedException {
         RunControl control = new RunControl();
-        TestHistory history = TestHistory.inBuilds(run.getRootDir().getParentFile().toPath(),
-                BUILD_SUBDIRECTORY + "/" + testName, run.getNumber());
+        TestHistory history = history(run, testName);
         PerfTestGlobalConfiguration global = PerfTestGlobalConfiguration.get();
         RunEngine engine = RunEngine.builder(spec, executionHost, history)
                 .statsHosts(statisticsHosts)
                 .console(new ListenerConsole(listener))
                 .control(control)
+                .judge(new StandardRunJudge())
                 .archive(global.isArchiveRawData())
                 .build();
 
@@ -232,6 +257,12 @@ final class PerfTestExecution {
             throw new InterruptedException(Messages.PerfTestExecution_Aborted());
         }
         conclude(outcome);
+    }
+
+    /** The history of a test in a job: run N is {@code <job>/builds/N/perftest/<test>/}. */
+    static TestHistory history(Run<?, ?> run, String testName) {
+        return TestHistory.inBuilds(run.getRootDir().getParentFile().toPath(), BUILD_SUBDIRECTORY + "/" + testName,
+                run.getNumber());
     }
 
     /** Waits (bounded, ignoring further aborts) for the engine to finish stopping and cleaning up. */

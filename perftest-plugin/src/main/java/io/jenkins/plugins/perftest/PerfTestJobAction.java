@@ -6,11 +6,23 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.Graph;
+import io.perftest.analysis.ChangePoint;
+import io.perftest.analysis.ChangePointDetector;
+import io.perftest.analysis.ChangePointSettings;
+import io.perftest.analysis.MetricTrend;
+import io.perftest.chart.RunMark;
+import io.perftest.chart.TrendChange;
+import io.perftest.chart.TrendChart;
+import io.perftest.chart.TrendData;
+import io.perftest.chart.TrendPoint;
+import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -20,14 +32,17 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The job page's perftest view ({@code <job>/perftest-trend/}): a trend chart per key metric
- * across the latest builds, with the builds where a change began marked and linked, and
- * {@code compare?a=N&b=M} between any two builds. Added by {@link PerfTestJobActionFactory}
- * to every job with perftest results, whatever the result of its last build.
+ * across the latest builds, drawn by the core's {@link TrendChart} with the change points of the
+ * core's {@link ChangePointDetector} marked and linked, and {@code compare?a=N&b=M} between any
+ * two builds. Added by {@link PerfTestJobActionFactory} to every job with perftest results,
+ * whatever the result of its last build.
  */
 public final class PerfTestJobAction implements Action {
 
     static final String URL_NAME = "perftest-trend";
     private static final int MAX_CHARTS = 12;
+    /** The core's detector with its default settings, as {@code perftest detect} uses it. */
+    private static final ChangePointDetector DETECTOR = new ChangePointDetector(ChangePointSettings.DEFAULT);
 
     private final Job<?, ?> job;
 
@@ -86,10 +101,11 @@ public final class PerfTestJobAction implements Action {
         return new ArrayList<>(keys);
     }
 
-    /** The trend of one metric of one test, oldest build first. */
+    /** The trend of one metric of one test, oldest build first, with the core's change points. */
     Trend trend(String test, String key) {
-        List<Charts.Point> points = new ArrayList<>();
-        String unit = "";
+        List<TrendPoint> points = new ArrayList<>();
+        Unit unit = Unit.NONE;
+        Direction direction = Direction.NEUTRAL;
         List<PerfTestBuildAction> results = recentResults();
         for (int i = results.size() - 1; i >= 0; i--) {
             PerfTestBuildAction a = results.get(i);
@@ -97,21 +113,49 @@ public final class PerfTestJobAction implements Action {
                 continue;
             }
             Metric m = a.metric(key);
-            if (m != null && !Double.isNaN(m.value())) {
-                points.add(new Charts.Point(a.getRun().getNumber(), m.value()));
-                unit = m.unit().symbol();
+            if (m != null && Double.isFinite(m.value())) {
+                double[] samples = m.samples().hasValues() ? m.samples().values() : new double[0];
+                points.add(new TrendPoint(a.getRun().getNumber(), m.value(), samples, Double.NaN, Double.NaN, mark(a)));
+                unit = m.unit();
+                direction = m.direction();
             }
         }
-        return new Trend(test, key, unit, points, ChangePoints.of(points));
+        int[] runs = new int[points.size()];
+        double[] values = new double[points.size()];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = points.get(i).run();
+            values[i] = points.get(i).value();
+        }
+        MetricTrend metricTrend = new MetricTrend(key, unit, direction, runs, values, DETECTOR.changePoints(values));
+        List<TrendChange> changes = new ArrayList<>();
+        for (ChangePoint cp : metricTrend.changePoints()) {
+            changes.add(new TrendChange(metricTrend.runOf(cp), cp.relativeChange(), metricTrend.isRegression(cp)));
+        }
+        return new Trend(test, key, unit.symbol(), points, changes);
     }
 
-    /** Changes of every charted metric of a test: build number to the metrics that changed there. */
+    private static RunMark mark(PerfTestBuildAction a) {
+        if ("FAILED".equals(a.getVerdict())) {
+            return RunMark.FAILED;
+        }
+        return "UNSTABLE".equals(a.getVerdict()) ? RunMark.UNSTABLE : RunMark.PASSED;
+    }
+
+    /**
+     * The changes of every charted metric of a test, by the build where each began (newest first):
+     * build number to {@code "<metric> +12.3%"} texts.
+     */
     public Map<Integer, List<String>> getChangePoints(String test) {
-        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        List<Change> all = new ArrayList<>();
         for (String key : getKeys(test)) {
-            for (int build : trend(test, key).changePoints()) {
-                out.computeIfAbsent(build, b -> new ArrayList<>()).add(key);
+            for (TrendChange c : trend(test, key).changes()) {
+                all.add(new Change(c.run(), key, c.relativeChange(), c.regression()));
             }
+        }
+        all.sort((x, y) -> Integer.compare(y.build(), x.build()));
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (Change c : all) {
+            out.computeIfAbsent(c.build(), b -> new ArrayList<>()).add(c.describe());
         }
         return out;
     }
@@ -133,8 +177,29 @@ public final class PerfTestJobAction implements Action {
         return HttpResponses.forwardToView(BuildComparison.of(job, runA, runB), "index");
     }
 
-    /** A trend: its points, oldest first, and the builds where a change began. */
-    record Trend(String test, String key, String unit, List<Charts.Point> points, List<Integer> changePoints) {
+    /** A trend: its points, oldest first, and the changes the core's detector found in it. */
+    record Trend(String test, String key, String unit, List<TrendPoint> points, List<TrendChange> changes) {
+
+        /** The builds where a change began. */
+        List<Integer> changePoints() {
+            return changes.stream().map(TrendChange::run).toList();
+        }
+
+        TrendData data() {
+            TrendData.Builder b = TrendData.builder(key, unit).title(test + ": " + key);
+            points.forEach(b::point);
+            changes.forEach(b::change);
+            return b.build();
+        }
+    }
+
+    /** A change of level of one metric, beginning at {@code build}; {@code relativeChange} is after/before - 1. */
+    record Change(int build, String key, double relativeChange, boolean regression) {
+
+        String describe() {
+            return key + " " + String.format(Locale.ROOT, "%+.1f%%", relativeChange * 100)
+                    + (regression ? " (" + Messages.PerfTestJobAction_Regression() + ")" : "");
+        }
     }
 
     /** The charts of one test: {@code trend/<test>/metric/<key>/png}. */
@@ -150,15 +215,19 @@ public final class PerfTestJobAction implements Action {
             if (!getKeys(test).contains(key)) {
                 return null;
             }
-            Trend trend = trend(test, key);
+            TrendData data = trend(test, key).data();
             Run<?, ?> last = job.getLastBuild();
             long timestamp = last == null ? -1 : last.getTimeInMillis();
-            return new Graph(timestamp, 500, 200) {
+            return new Graph(timestamp, TREND_WIDTH, TREND_HEIGHT) {
                 @Override
                 protected JFreeChart createGraph() {
-                    return Charts.trend(trend.key(), trend.unit(), trend.points(), trend.changePoints());
+                    return TrendChart.create(data);
                 }
             };
         }
     }
+
+    /** The default size of a trend chart on the page; {@code ?width=&height=} ask for another. */
+    static final int TREND_WIDTH = 600;
+    static final int TREND_HEIGHT = 300;
 }

@@ -39,7 +39,7 @@ final class StatisticsNodes {
             }
             Computer computer = node.toComputer();
             FilePath root = node.getRootPath();
-            if (computer == null || computer.isOffline() || root == null) {
+            if (computer == null || computer.isOffline() || root == null) { // isOffline: no channel or marked offline
                 listener.getLogger().println(Messages.StatisticsNodes_Offline(name, labelExpression));
                 continue;
             }
@@ -60,7 +60,7 @@ final class StatisticsNodes {
         if (computer == null) {
             return BUILT_IN;
         }
-        String name = computer.getName();
-        return name.isEmpty() ? BUILT_IN : name;
+        Node node = computer.getNode();
+        return node == null ? computer.getDisplayName() : hostName(node);
     }
 }

@@ -14,25 +14,36 @@ import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.perftest.collectors.CommandCollector;
+import io.jenkins.plugins.perftest.collectors.ProcCollector;
+import io.jenkins.plugins.perftest.collectors.SarCollector;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URL;
 import java.util.List;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** The plugin end to end: real scripts through the real engine on agents started by the test. */
 public class PerfTestBuilderTest {
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
 
     @Rule
     public JenkinsRule j = new JenkinsRule();
@@ -55,7 +66,7 @@ public class PerfTestBuilderTest {
     @Test
     public void shouldRunFreestyleTestOnAgentAndShowItsMetrics() throws Exception {
         // given a freestyle job on an agent with a declared argument set by a build parameter
-        DumbSlave agent = j.createOnlineSlave(Jenkins.get().getLabel("perf"));
+        DumbSlave agent = j.createOnlineSlave(j.jenkins.getLabel("perf"));
         FreeStyleProject p = j.createFreeStyleProject("freestyle");
         p.setAssignedNode(agent);
         p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("rate", "10")));
@@ -82,7 +93,7 @@ public class PerfTestBuilderTest {
     @Test
     public void shouldRunPipelinePerfTestStepOnAgent() throws Exception {
         // given
-        j.createOnlineSlave(Jenkins.get().getLabel("perf"));
+        j.createOnlineSlave(j.jenkins.getLabel("perf"));
         WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline");
         p.setDefinition(new CpsFlowDefinition("node('perf') {\n"
                 + "  perfTest test: 'small', script: '" + reportingScript() + "', arguments: [argument(name: 'rate', defaultValue: '7')], repeat: 2\n"
@@ -145,18 +156,16 @@ public class PerfTestBuilderTest {
 
     @Test
     public void shouldRunCollectorsOnEveryOnlineStatisticsNode() throws Exception {
-        // given two statistics nodes and a command collector
-        j.createOnlineSlave(Jenkins.get().getLabel("stats"));
-        j.createOnlineSlave(Jenkins.get().getLabel("stats"));
+        // given two statistics nodes and the core's pure-Java proc collector (no tool to install)
+        j.createOnlineSlave(j.jenkins.getLabel("stats"));
+        j.createOnlineSlave(j.jenkins.getLabel("stats"));
         FreeStyleProject p = j.createFreeStyleProject("fleet");
         PerfTestBuilder step = new PerfTestBuilder();
         step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
         step.setStatisticsLabel("stats");
-        CommandCollector echo = new CommandCollector();
-        echo.setName("one");
-        echo.setCommand("echo 1");
-        echo.setInterval("500ms");
-        step.setCollectors(List.of(echo));
+        ProcCollector proc = new ProcCollector();
+        proc.setInterval("200ms");
+        step.setCollectors(List.of(proc));
         p.getBuildersList().add(step);
 
         // when
@@ -208,11 +217,117 @@ public class PerfTestBuilderTest {
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
         reader.getPage(b, "perftest/");
         try {
-            reader.getPage(reader.addCrumb(new org.htmlunit.WebRequest(
-                    new java.net.URL(j.getURL(), b.getUrl() + "perftest/pin"), org.htmlunit.HttpMethod.POST)));
+            reader.getPage(reader.addCrumb(new WebRequest(new URL(j.getURL(), b.getUrl() + "perftest/pin"), HttpMethod.POST)));
             throw new AssertionError("pin without Run.UPDATE must be refused");
         } catch (FailingHttpStatusCodeException e) {
             assertEquals(403, e.getStatusCode());
         }
+    }
+
+    @Test
+    public void shouldPinBuildAsBaselineInTheCoresPinnedBaselineFile() throws Exception {
+        // given two completed builds of a test
+        FreeStyleProject p = j.createFreeStyleProject("pin");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        step.setParameters("rate=5");
+        p.getBuildersList().add(step);
+        FreeStyleBuild first = j.buildAndAssertSuccess(p);
+        FreeStyleBuild second = j.buildAndAssertSuccess(p);
+
+        // when the first is pinned through its page (POST with a crumb)
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getPage(wc.addCrumb(new WebRequest(new URL(j.getURL(), first.getUrl() + "perftest/pin"), HttpMethod.POST)));
+
+        // then the core's pinned-baseline.json names it, in the test's history directory
+        File pinFile = new File(first.getRootDir().getParentFile(), io.perftest.analysis.PinnedBaseline.FILE);
+        assertTrue(pinFile.getPath(), pinFile.isFile());
+        assertEquals(1, BaselinePins.read(first, "pin").orElseThrow().run());
+        assertTrue(first.getAction(PerfTestBuildAction.class).isPinned());
+        assertTrue(!second.getAction(PerfTestBuildAction.class).isPinned());
+    }
+
+    @Test
+    public void shouldFailBuildOnThresholdSyntaxErrorNamingLineAndColumn() throws Exception {
+        // given a threshold whose bound is not a number
+        FreeStyleProject p = j.createFreeStyleProject("badThreshold");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        step.setParameters("rate=1");
+        step.setThresholds("# comment\nresults.throughput < fast");
+        p.getBuildersList().add(step);
+
+        // when
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        // then the log names the job's thresholds, line 2, and the parser's column; nothing ran
+        j.assertLogContains("job badThreshold thresholds", b);
+        j.assertLogContains("column", b);
+        assertEquals(null, b.getAction(PerfTestBuildAction.class));
+    }
+
+    @Test
+    public void shouldRejectThresholdInFormValidationWithTheParsersColumn() throws Exception {
+        // given
+        FreeStyleProject p = j.createFreeStyleProject("form");
+        PerfTestBuilder.DescriptorImpl d = j.jenkins.getDescriptorByType(PerfTestBuilder.DescriptorImpl.class);
+
+        // when
+        FormValidation bad = d.doCheckThresholds("results.latency_p95 < 250 ms\nresults.throughput >= ", p);
+        FormValidation good = d.doCheckThresholds("results.latency_p95 < 250 ms : unstable\nno regression", p);
+
+        // then
+        assertEquals(FormValidation.Kind.ERROR, bad.kind);
+        assertTrue(bad.getMessage(), bad.getMessage().contains("Line 2") && bad.getMessage().contains("column"));
+        assertEquals(FormValidation.Kind.OK, good.kind);
+    }
+
+    @Test
+    public void shouldCompareTwoBuildsWithTheCoresComparison() throws Exception {
+        // given two builds with different throughput
+        FreeStyleProject p = j.createFreeStyleProject("cmp");
+        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("rate", "10")));
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        p.getBuildersList().add(step);
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0, new ParametersAction(new StringParameterValue("rate", "10"))));
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0, new ParametersAction(new StringParameterValue("rate", "20"))));
+
+        // when
+        String page = j.createWebClient().goTo("job/cmp/perftest-trend/compare?a=1&b=2").getWebResponse().getContentAsString();
+
+        // then the throughput row shows both medians and the +100% change
+        assertTrue(page, page.contains("results.throughput") && page.contains("+100.0%"));
+    }
+
+    @Test
+    public void shouldStopBuildOnCollectorOptionTheCoreRefuses() throws Exception {
+        // given sar at 500ms (sadc samples in whole seconds) and a collector the engine lacks
+        FreeStyleProject p = j.createFreeStyleProject("badCollector");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(reportingScript());
+        step.setArguments(List.of(new ScriptArgument("rate")));
+        step.setParameters("rate=1");
+        SarCollector sar = new SarCollector();
+        sar.setInterval("500ms");
+        step.setCollectors(List.of(sar));
+        p.getBuildersList().add(step);
+
+        // when
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        // then the core's message, before anything ran
+        j.assertLogContains("whole seconds", b);
+        assertEquals(null, b.getAction(PerfTestBuildAction.class));
+
+        // and the form says the same, and warns about a collector the engine does not have
+        SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
+        assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
+        CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.WARNING, commandForm.doCheckInterval("1s", p).kind);
     }
 }

@@ -3,31 +3,69 @@ package io.jenkins.plugins.perftest.collectors;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.perftest.model.Durations;
+import io.perftest.collect.CollectorRegistry;
+import io.perftest.model.CollectorSpec;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** The descriptor of every collector: checks the sampling interval with the core's duration parser. */
+/**
+ * The descriptor of every collector. Its form checks ask the core's factory of the same type
+ * ({@link CollectorRegistry#check}), so the form says exactly what a run would say about an
+ * option; they answer only users who may configure the job or folder (or Jenkins, on the global
+ * page).
+ */
 public abstract class CollectorDescriptor extends Descriptor<PerfTestCollector> {
 
-    protected CollectorDescriptor(Class<? extends PerfTestCollector> clazz) {
+    private final String type;
+
+    /** @param type the core's name of the collector ({@code sar}, {@code proc}, ...) */
+    protected CollectorDescriptor(Class<? extends PerfTestCollector> clazz, String type) {
         super(clazz);
+        this.type = type;
+    }
+
+    /** The core's name of the collector. */
+    public String getType() {
+        return type;
     }
 
     @POST
     public FormValidation doCheckInterval(@QueryParameter String value, @AncestorInPath Item item) {
+        return check("interval", value, item);
+    }
+
+    @POST
+    public FormValidation doCheckPids(@QueryParameter String value, @AncestorInPath Item item) {
+        return check("pids", value, item);
+    }
+
+    @POST
+    public FormValidation doCheckMode(@QueryParameter String value, @AncestorInPath Item item) {
+        return check("mode", value, item);
+    }
+
+    @POST
+    public FormValidation doCheckFrequency(@QueryParameter String value, @AncestorInPath Item item) {
+        return check("frequency", value, item);
+    }
+
+    /** One option alone, checked by the core's factory of this type. */
+    private FormValidation check(String key, String value, Item item) {
         if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
             return FormValidation.ok();
+        }
+        CollectorRegistry registry = CollectorRegistry.standard();
+        if (registry.byType(type).isEmpty()) {
+            return FormValidation.warning(Messages.CollectorDescriptor_NotInEngine(type));
         }
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
         try {
-            if (Durations.parse(value.trim()).isZero()) {
-                return FormValidation.error(Messages.CollectorDescriptor_ZeroInterval());
-            }
+            registry.check(new CollectorSpec(type, Map.of(key, value.trim())));
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());

@@ -80,7 +80,7 @@ public final class CommandCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(CommandCollector.class);
+            super(CommandCollector.class, "command");
         }
 
         @NonNull

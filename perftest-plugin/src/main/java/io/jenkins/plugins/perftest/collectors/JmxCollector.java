@@ -69,7 +69,7 @@ public final class JmxCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(JmxCollector.class);
+            super(JmxCollector.class, "jmx");
         }
 
         @NonNull

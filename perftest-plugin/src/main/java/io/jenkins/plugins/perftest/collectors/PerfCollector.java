@@ -9,13 +9,13 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Linux {@code perf}: counters ({@code stat}) or a sampled profile with a flame graph ({@code record}): {@code perf(mode: 'record')}. */
+/** Linux {@code perf}: counters ({@code stat}), a sampled profile with a flame graph ({@code record}) or {@code both}: {@code perf(mode: 'record', frequency: '99')}; the core's {@code perf} collector (options {@code mode}, {@code frequency}, {@code pids}). */
 public final class PerfCollector extends PerfTestCollector {
 
     private static final long serialVersionUID = 1L;
 
     private String mode;
-    private String events;
+    private String pids;
     private String frequency;
 
     @DataBoundConstructor
@@ -36,13 +36,14 @@ public final class PerfCollector extends PerfTestCollector {
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
-    public String getEvents() {
-        return events;
+    /** Further process ids to profile, {@code ;} between them. */
+    public String getPids() {
+        return pids;
     }
 
     @DataBoundSetter
-    public void setEvents(String events) {
-        this.events = Util.fixEmptyAndTrim(events);
+    public void setPids(String pids) {
+        this.pids = Util.fixEmptyAndTrim(pids);
     }
 
     public String getFrequency() {
@@ -58,8 +59,8 @@ public final class PerfCollector extends PerfTestCollector {
     protected Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("mode", mode);
-        options.put("events", events);
         options.put("frequency", frequency);
+        options.put("pids", pids);
         return options;
     }
 
@@ -69,7 +70,7 @@ public final class PerfCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(PerfCollector.class);
+            super(PerfCollector.class, "perf");
         }
 
         @NonNull

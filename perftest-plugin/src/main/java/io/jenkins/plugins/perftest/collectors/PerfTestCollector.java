@@ -16,6 +16,14 @@ import jenkins.model.Jenkins;
  * ({@code collectors: [sar(interval: '1s'), perf(mode: 'record')]}). It only describes the
  * collector; the core's collector of the same type does the work, on the execution node and
  * on every statistics node.
+ *
+ * <p>The option names are the core's ({@code io.perftest.collect}, each factory's
+ * {@code CollectorOptions.of(spec, known)}): sar {@code interval} (whole seconds); proc
+ * {@code interval}, {@code pids}; perf {@code mode} (stat, record, both), {@code frequency},
+ * {@code pids}; strace {@code trace}, {@code pids}. So {@code sar(interval: '1s')} becomes the
+ * spec {@code sar:interval=1s}, which the core accepts. The engine has no {@code jmx} or
+ * {@code command} collector yet: their forms warn, and a build naming them stops at the start
+ * with the core's "unknown collector" message.
  */
 public abstract class PerfTestCollector extends AbstractDescribableImpl<PerfTestCollector>
         implements ExtensionPoint, Serializable {

@@ -9,13 +9,13 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Per-process CPU and memory from {@code /proc}, for the script's processes or those matching a pattern: {@code proc(interval: '1s', pattern: 'java')}. */
+/** Per-process CPU and memory from {@code /proc}, for the script's processes and further pids: {@code proc(interval: '1s', pids: '1234;5678')}; the core's {@code proc} collector (options {@code interval}, {@code pids}). */
 public final class ProcCollector extends PerfTestCollector {
 
     private static final long serialVersionUID = 1L;
 
     private String interval;
-    private String pattern;
+    private String pids;
 
     @DataBoundConstructor
     public ProcCollector() {
@@ -35,20 +35,21 @@ public final class ProcCollector extends PerfTestCollector {
         this.interval = Util.fixEmptyAndTrim(interval);
     }
 
-    public String getPattern() {
-        return pattern;
+    /** Further process ids, {@code ;} between them. */
+    public String getPids() {
+        return pids;
     }
 
     @DataBoundSetter
-    public void setPattern(String pattern) {
-        this.pattern = Util.fixEmptyAndTrim(pattern);
+    public void setPids(String pids) {
+        this.pids = Util.fixEmptyAndTrim(pids);
     }
 
     @Override
     protected Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("interval", interval);
-        options.put("pattern", pattern);
+        options.put("pids", pids);
         return options;
     }
 
@@ -58,7 +59,7 @@ public final class ProcCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(ProcCollector.class);
+            super(ProcCollector.class, "proc");
         }
 
         @NonNull

@@ -9,7 +9,8 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** System activity (CPU, memory, disks, network) sampled by {@code sar} of sysstat: {@code sar(interval: '1s')}. */
+/** System activity (CPU, memory, disks, network) sampled by {@code sar} of sysstat: {@code sar(interval: '1s')}; the core's {@code sar} collector
+ * (option {@code interval}, whole seconds). */
 public final class SarCollector extends PerfTestCollector {
 
     private static final long serialVersionUID = 1L;
@@ -47,7 +48,7 @@ public final class SarCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(SarCollector.class);
+            super(SarCollector.class, "sar");
         }
 
         @NonNull

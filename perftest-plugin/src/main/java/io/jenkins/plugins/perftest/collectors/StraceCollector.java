@@ -9,13 +9,17 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** System call summary ({@code strace -c}) of the script's processes: {@code strace()}. */
+/**
+ * System call summary ({@code strace -c -f}) of the script's processes, optionally with the full
+ * trace: {@code strace()}, {@code strace(trace: true)}; the core's {@code strace} collector
+ * (options {@code trace}, {@code pids}).
+ */
 public final class StraceCollector extends PerfTestCollector {
 
     private static final long serialVersionUID = 1L;
 
-    private String mode;
-    private String syscalls;
+    private boolean trace;
+    private String pids;
 
     @DataBoundConstructor
     public StraceCollector() {
@@ -26,29 +30,31 @@ public final class StraceCollector extends PerfTestCollector {
         return "strace";
     }
 
-    public String getMode() {
-        return mode;
+    /** Whether the full {@code -tt -T} trace is kept beside the summary. */
+    public boolean isTrace() {
+        return trace;
     }
 
     @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = Util.fixEmptyAndTrim(mode);
+    public void setTrace(boolean trace) {
+        this.trace = trace;
     }
 
-    public String getSyscalls() {
-        return syscalls;
+    /** Further process ids to attach to, {@code ;} between them. */
+    public String getPids() {
+        return pids;
     }
 
     @DataBoundSetter
-    public void setSyscalls(String syscalls) {
-        this.syscalls = Util.fixEmptyAndTrim(syscalls);
+    public void setPids(String pids) {
+        this.pids = Util.fixEmptyAndTrim(pids);
     }
 
     @Override
     protected Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("mode", mode);
-        options.put("syscalls", syscalls);
+        options.put("trace", trace ? "true" : null);
+        options.put("pids", pids);
         return options;
     }
 
@@ -58,7 +64,7 @@ public final class StraceCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(StraceCollector.class);
+            super(StraceCollector.class, "strace");
         }
 
         @NonNull
