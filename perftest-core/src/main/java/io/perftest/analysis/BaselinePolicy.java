@@ -75,7 +75,7 @@ public record BaselinePolicy(Kind kind, int count) {
             if (run == number) {
                 return Baseline.none(policy, "this run is the pinned one");
             }
-            RunDirectory dir = new RunDirectory(history.directory().resolve(Integer.toString(run)));
+            RunDirectory dir = history.run(run);
             Optional<RunSummary> summary = completedSummary(dir);
             if (summary.isEmpty()) {
                 return Baseline.none(policy, "pinned run " + run + " is missing, not completed or has no summary.json");

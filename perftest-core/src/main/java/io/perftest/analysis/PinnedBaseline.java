@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The run a user marked as the baseline of its test ({@code perftest pin <run-dir>}), kept as
- * {@value #FILE} in the test's history directory, beside the numbered runs:
+ * {@value #FILE} in the test's history directory, beside the numbered runs ({@link TestHistory#file}):
  * {@code {"run": 7, "pinnedAt": "2024-09-17T10:00:00Z"}}. Pinning again replaces it.
  */
 public final class PinnedBaseline {
@@ -31,11 +31,21 @@ public final class PinnedBaseline {
     }
 
     /**
-     * Pins {@code run} as its test's baseline. Only a completed run can be pinned.
+     * Pins {@code run}, a numbered run directory of the command line's layout
+     * ({@code <test>/<n>/}), as its test's baseline.
      *
      * @throws IllegalArgumentException if the directory is not a completed run, with a message for the user
      */
     public static Pin pin(RunDirectory run) throws IOException {
+        return pin(new TestHistory(run.path().getParent()), run);
+    }
+
+    /**
+     * Pins {@code run} of {@code history} as the test's baseline. Only a completed run can be pinned.
+     *
+     * @throws IllegalArgumentException if the directory is not a completed run, with a message for the user
+     */
+    public static Pin pin(TestHistory history, RunDirectory run) throws IOException {
         if (!run.exists()) {
             throw new IllegalArgumentException(run.path() + ": not a run directory (no run.json)");
         }
@@ -51,13 +61,19 @@ public final class PinnedBaseline {
                     + "; only a COMPLETED run can be a baseline");
         }
         Pin pin = new Pin(number, Instant.now());
-        AtomicFiles.write(file(run.path().getParent()), out -> Json.mapper().writeValue(out, pin));
+        AtomicFiles.write(history.file(FILE), out -> Json.mapper().writeValue(out, pin));
         return pin;
+    }
+
+    /** Removes the pin of {@code history} if it pins run {@code number}; returns whether it did. */
+    public static boolean unpin(TestHistory history, int number) throws IOException {
+        Optional<Pin> pin = read(history);
+        return pin.isPresent() && pin.get().run() == number && Files.deleteIfExists(history.file(FILE));
     }
 
     /** The pinned run of a test, if one was pinned. */
     public static Optional<Pin> read(TestHistory history) throws IOException {
-        Path f = file(history.directory());
+        Path f = history.file(FILE);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
@@ -68,7 +84,4 @@ public final class PinnedBaseline {
         }
     }
 
-    static Path file(Path historyDirectory) {
-        return historyDirectory.resolve(FILE);
-    }
 }

@@ -4,21 +4,13 @@ import io.perftest.stats.RequestStatistics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * JMeter JTL results in CSV ({@code jmeter -n -l results.jtl}), with or without the header row
@@ -135,15 +127,12 @@ public final class JmeterCsvParser extends AbstractResultParser {
         }
     }
 
-    /** Files at least twice this large are aggregated in parallel, one part per core. */
-    static final long PARALLEL_THRESHOLD = 32L << 20;
-    private static final int MAX_PARTS = 8;
 
     private final long partSize;
     private final int cores;
 
     public JmeterCsvParser() {
-        this(PARALLEL_THRESHOLD, Runtime.getRuntime().availableProcessors());
+        this(LineParts.MIN_PART, Runtime.getRuntime().availableProcessors());
     }
 
     /** A parser that splits files into parts of at least {@code partSize} bytes for up to {@code cores} threads. */
@@ -152,14 +141,16 @@ public final class JmeterCsvParser extends AbstractResultParser {
         this.cores = cores;
     }
 
+    /** The columns of a headerless file. */
+    private static final Columns DEFAULT = Columns.of(DEFAULT_COLUMNS);
+
     @Override
     protected void read(Path file, String source, ResultSink sink) throws IOException {
-        long size = Files.size(file);
-        int parts = (int) Math.min(Math.min(cores, MAX_PARTS), Math.max(1, size / partSize));
+        int parts = LineParts.count(Files.size(file), partSize, cores);
         if (parts > 1) {
-            RequestTable table = readInParts(file, size, parts, sink.problems());
-            if (table != null) {
-                finish(table, source, sink);
+            Optional<RequestTable> table = readInParts(file, parts, sink.problems());
+            if (table.isPresent()) {
+                finish(table.get(), source, sink);
                 return;
             }
         }
@@ -215,11 +206,10 @@ public final class JmeterCsvParser extends AbstractResultParser {
                 }
                 return cols;
             }
-            Columns cols = Columns.of(DEFAULT_COLUMNS);
-            record(csv, cols, table, problems);
-            return cols;
+            record(csv, DEFAULT, table, problems);
+            return DEFAULT;
         }
-        return Columns.of(DEFAULT_COLUMNS);
+        return DEFAULT;
     }
 
     /** Records every record until {@code limit} bytes of the input are consumed (the record that crosses it included). */
@@ -240,121 +230,38 @@ public final class JmeterCsvParser extends AbstractResultParser {
     }
 
     /** One part of a file read on its own thread. */
-    /** {@code outcome} is filled by the reading thread: bytes consumed, line ends consumed. */
-    private record Part(long start, long end, RequestTable table, Problems problems, long[] outcome) {
-    }
-
     /**
-     * Aggregates the file in {@code count} parts, split at line ends, on as many threads, then
-     * merges the tables. Returns null when a split fell inside a quoted field that spans lines
-     * (the parts do not meet exactly), so the caller reads the file again in one pass.
+     * Aggregates the file in {@code count} parts on as many threads ({@link LineParts}) and merges
+     * the tables; empty when the file should rather be read in one pass (an odd start, or a
+     * quoted field spanning a split).
      */
-    private static RequestTable readInParts(Path file, long size, int count, Problems problems) throws IOException {
+    private static Optional<RequestTable> readInParts(Path file, int count, Problems problems) throws IOException {
         Columns cols;
-        long headerEnd;
-        RequestTable first = new RequestTable();
-        Problems headerProblems = new Problems(file.toString());
+        long from;
+        long linesBefore;
+        Problems headProblems = new Problems(file.toString());
         try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',')) {
-            cols = header(csv, new RequestTable(), headerProblems);
-            if (cols == null) {
-                problems.absorb(headerProblems, 0);
-                return new RequestTable();
-            }
-            headerEnd = csv.consumed();
+            cols = header(csv, new RequestTable(), headProblems);
+            boolean headerRow = cols != null && cols != DEFAULT;
+            from = headerRow ? csv.consumed() : 0;
+            linesBefore = headerRow ? csv.linesConsumed() : 0;
         }
-        if (!headerProblems.kept().isEmpty() || headerProblems.count() > 0) {
-            return null; // an odd start: leave it to the one-pass reading, which reports it in order
-        }
-        List<Part> parts = new ArrayList<>();
-        long[] starts = new long[count + 1];
-        starts[0] = 0;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int k = 1; k < count; k++) {
-                starts[k] = lineStartAtOrAfter(ch, Math.max(headerEnd, size * k / count), size);
-            }
-        }
-        starts[count] = size;
-        for (int k = 0; k < count; k++) {
-            parts.add(new Part(starts[k], starts[k + 1], k == 0 ? first : new RequestTable(), new Problems(file.toString()),
-                    new long[2]));
+        if (cols == null || headProblems.count() > 0) {
+            return Optional.empty(); // let the one-pass reading report it, in order
         }
         Columns columns = cols;
-        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "perftest-jtl");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Part part : parts) {
-                futures.add(pool.submit(() -> {
-                    readPart(file, part, columns);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading " + file);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        Optional<List<RequestTable>> tables = LineParts.read(file, from, linesBefore, count, ',', problems,
+                (csv, length, partProblems) -> {
+                    RequestTable table = new RequestTable();
+                    scan(csv, length, columns, table, partProblems);
+                    return table;
+                });
+        if (tables.isEmpty()) {
+            return Optional.empty();
         }
-        long lines = 0;
-        for (int k = 0; k < count; k++) {
-            Part part = parts.get(k);
-            if (k < count - 1 && part.start() + part.outcome()[0] != part.end()) {
-                return null;
-            }
-        }
-        for (Part part : parts) {
-            problems.absorb(part.problems(), lines);
-            lines += part.outcome()[1];
-            if (part.table() != first) {
-                first.absorb(part.table());
-            }
-        }
-        return first;
-    }
-
-    private static void readPart(Path file, Part part, Columns cols) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.position(part.start());
-            try (CsvReader csv = new CsvReader(Channels.newInputStream(ch), ',')) {
-                if (part.start() == 0) {
-                    header(csv, part.table(), part.problems());
-                }
-                scan(csv, part.end() - part.start(), cols, part.table(), part.problems());
-                part.outcome()[0] = csv.consumed();
-                part.outcome()[1] = csv.linesConsumed();
-            }
-        }
-    }
-
-    /** The offset just after the first line end at or after {@code from} (or the file's size). */
-    private static long lineStartAtOrAfter(FileChannel ch, long from, long size) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-        long pos = from;
-        while (pos < size) {
-            buf.clear();
-            int n = ch.read(buf, pos);
-            if (n <= 0) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                if (buf.get(i) == '\n') {
-                    return pos + i + 1;
-                }
-            }
-            pos += n;
-        }
-        return size;
+        RequestTable first = tables.get().get(0);
+        tables.get().subList(1, tables.get().size()).forEach(first::absorb);
+        return Optional.of(first);
     }
 
     private static void record(CsvReader csv, Columns c, RequestTable table, Problems problems) {

@@ -8,11 +8,14 @@ import io.perftest.model.Unit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -78,17 +81,60 @@ public final class MulticolCsvParser implements ResultParser {
         return 25;
     }
 
+    private final long partSize;
+    private final int cores;
+
+    public MulticolCsvParser() {
+        this(LineParts.MIN_PART, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A parser that reads files of at least two {@code partSize} parts on up to {@code cores} threads. */
+    MulticolCsvParser(long partSize, int cores) {
+        this.partSize = partSize;
+        this.cores = cores;
+    }
+
+    /** What the header and the first data row say about the file. */
+    private record Layout(List<String> names, List<Unit> units, Timestamps kind, boolean rowNumbers, int firstValue) {
+    }
+
+    /** The rows of a part (or of the whole file): one time and one value (NaN when absent) per column a row. */
+    private static final class Rows {
+        final DoubleList times = new DoubleList();
+        final List<DoubleList> values = new ArrayList<>();
+        /** Columns whose values had a trailing '%' (sar's per-process files): their unit is %. */
+        final Set<Integer> percent = new HashSet<>();
+        long count;
+
+        Rows(Layout layout) {
+            for (int c = layout.firstValue(); c < layout.names().size(); c++) {
+                values.add(new DoubleList());
+            }
+        }
+
+        void append(Rows part, boolean renumber) {
+            for (int i = 0; i < part.times.size(); i++) {
+                times.add(renumber ? part.times.get(i) + count : part.times.get(i));
+            }
+            for (int c = 0; c < values.size(); c++) {
+                DoubleList from = part.values.get(c);
+                for (int i = 0; i < from.size(); i++) {
+                    values.get(c).add(from.get(i));
+                }
+            }
+            percent.addAll(part.percent);
+            count += part.count;
+        }
+    }
+
     @Override
     public ParseResult parse(Path file, String source) throws IOException {
         Problems problems = new Problems(file.toString());
+        Layout layout = null;
+        long from = 0;
+        long linesBefore = 0;
         List<String> names = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
-        DoubleList times = new DoubleList();
-        List<DoubleList> values = new ArrayList<>();
-        Timestamps kind = null;
-        boolean rowNumbers = false;
-        int firstValue = 1;
-        long row = 0;
         try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',')) {
             while (csv.next()) {
                 if (csv.lastRecordTooLong()) {
@@ -100,63 +146,112 @@ public final class MulticolCsvParser implements ResultParser {
                 }
                 if (names.isEmpty()) {
                     header(csv, names, units, problems);
+                    from = csv.consumed();
+                    linesBefore = csv.linesConsumed();
                     continue;
                 }
-                if (row == 0) {
-                    kind = Timestamps.kindOf(csv.field(0));
-                    rowNumbers = kind == null || COLUMN_N.matcher(names.get(0)).matches();
-                    firstValue = rowNumbers ? 0 : 1;
-                    for (int c = firstValue; c < names.size(); c++) {
-                        values.add(new DoubleList());
-                    }
-                }
-                double t;
-                if (rowNumbers) {
-                    t = row + 1;
-                } else {
-                    try {
-                        t = time(csv, kind);
-                    } catch (RuntimeException e) {
-                        problems.add(csv.line(), "time '" + csv.trimmed(0) + "' is not a timestamp of the first row's kind ("
-                                + kind.name().toLowerCase(java.util.Locale.ROOT) + "); row skipped");
-                        continue;
-                    }
-                }
-                row++;
-                int n = csv.fieldCount();
-                if (n != names.size()) {
-                    problems.add(csv.line(), "expected " + names.size() + " columns as in the header, found "
-                            + n + "; the values that fit the header are kept");
-                    n = Math.min(n, names.size());
-                }
-                times.add(t);
-                for (int c = firstValue; c < names.size(); c++) {
-                    double v = Double.NaN;
-                    if (c < n && !csv.isEmpty(c)) {
-                        try {
-                            v = value(csv, c, units);
-                        } catch (NumberFormatException e) {
-                            problems.add(csv.line(), "column '" + names.get(c) + "': " + e.getMessage() + "; value skipped");
-                        }
-                    }
-                    values.get(c - firstValue).add(v);
-                }
-            }
-            if (csv.unterminatedQuote()) {
-                problems.add(csv.line(), "file ends inside a quoted field (truncated?)");
+                Timestamps kind = Timestamps.kindOf(csv.field(0));
+                boolean rowNumbers = kind == null || COLUMN_N.matcher(names.get(0)).matches();
+                layout = new Layout(List.copyOf(names), List.copyOf(units), rowNumbers ? null : kind, rowNumbers,
+                        rowNumbers ? 0 : 1);
+                break;
             }
         }
         if (names.isEmpty()) {
             problems.addFileProblem("empty file (expected a header row and rows of numbers)");
-        } else if (row == 0) {
-            problems.addFileProblem("a header but no rows of data");
+            return new ParseResult(List.of(), List.of(), problems.kept(), problems.count());
         }
-        boolean epoch = !rowNumbers && kind != null && kind.isEpoch();
-        double[] allTimes = times.toArray();
+        if (layout == null) {
+            problems.addFileProblem("a header but no rows of data");
+            return new ParseResult(List.of(), List.of(), problems.kept(), problems.count());
+        }
+        Rows rows = rows(file, layout, from, linesBefore, problems);
+        rows.percent.forEach(c -> units.set(c, Unit.PERCENT));
+        return build(source, layout, units, rows, problems);
+    }
+
+    /** Reads the rows after the header: in parts on several threads when the file is large, else in one pass. */
+    private Rows rows(Path file, Layout layout, long from, long linesBefore, Problems problems) throws IOException {
+        int parts = LineParts.count(Files.size(file) - from, partSize, cores);
+        if (parts > 1) {
+            Problems partProblems = new Problems(file.toString());
+            Optional<List<Rows>> read = LineParts.read(file, from, linesBefore, parts, ',', partProblems,
+                    (csv, length, p) -> scan(csv, length, layout, p));
+            if (read.isPresent()) {
+                problems.absorb(partProblems, 0);
+                Rows all = new Rows(layout);
+                read.get().forEach(part -> all.append(part, layout.rowNumbers()));
+                return all;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(file)) {
+            ch.position(from);
+            try (CsvReader csv = new CsvReader(Channels.newInputStream(ch), ',')) {
+                Problems rest = new Problems(file.toString());
+                Rows all = scan(csv, Long.MAX_VALUE, layout, rest);
+                problems.absorb(rest, linesBefore);
+                return all;
+            }
+        }
+    }
+
+    /** Reads rows until {@code length} bytes are consumed; row numbers (for files without a time column) count from 1. */
+    private static Rows scan(CsvReader csv, long length, Layout layout, Problems problems) throws IOException {
+        Rows rows = new Rows(layout);
+        List<String> names = layout.names();
+        while (csv.consumed() < length && csv.next()) {
+            if (csv.lastRecordTooLong()) {
+                problems.add(csv.line(), "line longer than 1 MiB, skipped");
+                continue;
+            }
+            if (csv.isBlank()) {
+                continue;
+            }
+            double t;
+            if (layout.rowNumbers()) {
+                t = rows.count + 1;
+            } else {
+                try {
+                    t = time(csv, layout.kind());
+                } catch (RuntimeException e) {
+                    problems.add(csv.line(), "time '" + csv.trimmed(0) + "' is not a timestamp of the first row's kind ("
+                            + layout.kind().name().toLowerCase(java.util.Locale.ROOT) + "); row skipped");
+                    continue;
+                }
+            }
+            rows.count++;
+            int n = csv.fieldCount();
+            if (n != names.size()) {
+                problems.add(csv.line(), "expected " + names.size() + " columns as in the header, found "
+                        + n + "; the values that fit the header are kept");
+                n = Math.min(n, names.size());
+            }
+            rows.times.add(t);
+            for (int c = layout.firstValue(); c < names.size(); c++) {
+                double v = Double.NaN;
+                if (c < n && !csv.isEmpty(c)) {
+                    try {
+                        v = value(csv, c, layout.units(), rows.percent);
+                    } catch (NumberFormatException e) {
+                        problems.add(csv.line(), "column '" + names.get(c) + "': " + e.getMessage() + "; value skipped");
+                    }
+                }
+                rows.values.get(c - layout.firstValue()).add(v);
+            }
+        }
+        if (csv.unterminatedQuote()) {
+            problems.add(csv.line(), "file ends inside a quoted field (truncated?)");
+        }
+        return rows;
+    }
+
+    private static ParseResult build(String source, Layout layout, List<Unit> units, Rows rows, Problems problems) {
+        boolean epoch = !layout.rowNumbers() && layout.kind().isEpoch();
+        double[] allTimes = rows.times.toArray();
         List<Series> series = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
-        for (int s = 0; s < values.size(); s++) {
-            double[] column = values.get(s).toArray();
+        for (int s = 0; s < rows.values.size(); s++) {
+            double[] column = rows.values.get(s).toArray();
             int present = 0;
             double sum = 0;
             double max = Double.NEGATIVE_INFINITY;
@@ -182,35 +277,15 @@ public final class MulticolCsvParser implements ResultParser {
                     }
                 }
             }
-            String name = names.get(s + firstValue);
+            String name = layout.names().get(s + layout.firstValue());
             String key = source + "." + name;
-            Unit unit = units.get(s + firstValue);
+            Unit unit = units.get(s + layout.firstValue());
             series.add(Series.of(key, "", unit, epoch, t, v));
             Direction d = Direction.guess(name, unit);
             metrics.add(new Metric(key + ".mean", unit, d, Samples.of(sum / present)));
             metrics.add(new Metric(key + ".max", unit, d, Samples.of(max)));
         }
         return new ParseResult(metrics, series, problems.kept(), problems.count());
-    }
-
-    /** The number in column {@code c}; a trailing '%' (sar's docker and per-process files: {@code 0.04%}) makes the column percent. */
-    private static double value(CsvReader csv, int c, List<Unit> units) {
-        try {
-            return csv.number(c);
-        } catch (NumberFormatException e) {
-            String t = csv.trimmed(c);
-            if (!t.endsWith("%") || !units.get(c).equals(Unit.NONE) && !units.get(c).equals(Unit.PERCENT)) {
-                throw e;
-            }
-            double v = Numbers.parseDouble(withoutPercent(t));
-            units.set(c, Unit.PERCENT);
-            return v;
-        }
-    }
-
-    private static String withoutPercent(String text) {
-        String t = text.strip();
-        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
     }
 
     /** The time of the current row: numbers straight from the bytes, dates through text. */
@@ -234,5 +309,28 @@ public final class MulticolCsvParser implements ResultParser {
             names.add(n);
             units.add(nu.unit());
         }
+    }
+
+    /**
+     * The number in column {@code c}; a trailing '%' (sar's docker and per-process files:
+     * {@code 0.04%}) in a column without another unit makes the column percent (noted in {@code percent}).
+     */
+    private static double value(CsvReader csv, int c, List<Unit> units, Set<Integer> percent) {
+        try {
+            return csv.number(c);
+        } catch (NumberFormatException e) {
+            String t = csv.trimmed(c);
+            if (!t.endsWith("%") || !units.get(c).equals(Unit.NONE) && !units.get(c).equals(Unit.PERCENT)) {
+                throw e;
+            }
+            double v = Numbers.parseDouble(withoutPercent(t));
+            percent.add(c);
+            return v;
+        }
+    }
+
+    private static String withoutPercent(String text) {
+        String t = text.strip();
+        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
     }
 }

@@ -101,6 +101,26 @@ public final class TestHistory {
         return out;
     }
 
+    /** The directory of run {@code number} (it may not exist), in either layout. */
+    public RunDirectory run(int number) {
+        Path numbered = directory.resolve(Integer.toString(number));
+        return runSubpath == null ? new RunDirectory(numbered) : new RunDirectory(numbered.resolve(runSubpath), number);
+    }
+
+    /**
+     * A file of the test's own beside its runs (the pinned baseline): {@code <directory>/<name>};
+     * in the builds layout, where the directory holds every test of a job, the test's subpath is
+     * part of the name ({@code pinned-baseline.perftest_small.json}) so each test has its own.
+     */
+    public Path file(String name) {
+        if (runSubpath == null) {
+            return directory.resolve(name);
+        }
+        int dot = name.lastIndexOf('.');
+        String tag = runSubpath.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return directory.resolve(dot > 0 ? name.substring(0, dot) + "." + tag + name.substring(dot) : name + "." + tag);
+    }
+
     public int lastNumber() throws IOException {
         List<RunDirectory> runs = runs();
         return runs.isEmpty() ? 0 : runs.get(runs.size() - 1).number();

@@ -3,25 +3,16 @@ package io.jenkins.plugins.perftest;
 import hudson.model.Run;
 import io.perftest.analysis.PinnedBaseline;
 import io.perftest.model.RunStatus;
-import io.perftest.store.AtomicFiles;
-import io.perftest.store.Json;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.TestHistory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * "Pin as baseline" for the {@code pinned} baseline policy: the core's {@link PinnedBaseline}
- * file ({@value PinnedBaseline#FILE}, {@code {"run": N, "pinnedAt": ...}}) in the test's history
- * directory, which is what the core's policy reads ({@link PinnedBaseline#read(TestHistory)}).
- *
- * <p>It is written here rather than with {@link PinnedBaseline#pin(RunDirectory)} because that
- * method writes beside the run directory's parent, which for a history inside Jenkins' build
- * directories ({@link TestHistory#inBuilds}) is {@code builds/N/perftest/}, not the history
- * directory {@code builds/} the policy reads. The content and checks are the core's.
+ * "Pin as baseline" for the {@code pinned} baseline policy: the core's {@link PinnedBaseline},
+ * kept per test in the job's builds directory ({@link TestHistory#file}), which is what the
+ * policy reads when a later build chooses its baseline. This class only adds the build's
+ * messages.
  */
 final class BaselinePins {
 
@@ -46,20 +37,12 @@ final class BaselinePins {
         if (status != RunStatus.COMPLETED) {
             throw new IllegalArgumentException(Messages.BaselinePins_NotCompleted(run.getDisplayName(), test, status));
         }
-        PinnedBaseline.Pin pin = new PinnedBaseline.Pin(run.getNumber(), Instant.now());
-        AtomicFiles.write(file(run, test), out -> Json.mapper().writeValue(out, pin));
-        return pin;
+        TestHistory history = PerfTestExecution.history(run, test);
+        return PinnedBaseline.pin(history, history.run(run.getNumber()));
     }
 
     /** Removes the pin of the test of {@code run} if it pins {@code run}. */
     static void unpin(Run<?, ?> run, String test) throws IOException {
-        Optional<PinnedBaseline.Pin> pin = read(run, test);
-        if (pin.isPresent() && pin.get().run() == run.getNumber()) {
-            Files.deleteIfExists(file(run, test));
-        }
-    }
-
-    private static Path file(Run<?, ?> run, String test) {
-        return PerfTestExecution.history(run, test).directory().resolve(PinnedBaseline.FILE);
+        PinnedBaseline.unpin(PerfTestExecution.history(run, test), run.getNumber());
     }
 }

@@ -240,10 +240,12 @@ public class PerfTestBuilderTest {
         JenkinsRule.WebClient wc = j.createWebClient();
         wc.getPage(wc.addCrumb(new WebRequest(new URL(j.getURL(), first.getUrl() + "perftest/pin"), HttpMethod.POST)));
 
-        // then the core's pinned-baseline.json names it, in the test's history directory
-        File pinFile = new File(first.getRootDir().getParentFile(), io.perftest.analysis.PinnedBaseline.FILE);
+        // then the core's pin file of this test names it, and the pinned policy would choose it
+        File pinFile = PerfTestExecution.history(first, "pin").file(io.perftest.analysis.PinnedBaseline.FILE).toFile();
         assertTrue(pinFile.getPath(), pinFile.isFile());
         assertEquals(1, BaselinePins.read(first, "pin").orElseThrow().run());
+        assertEquals(List.of(1), io.perftest.analysis.BaselinePolicy.parse("pinned")
+                .choose(PerfTestExecution.history(second, "pin"), 3).choice().runs());
         assertTrue(first.getAction(PerfTestBuildAction.class).isPinned());
         assertTrue(!second.getAction(PerfTestBuildAction.class).isPinned());
     }
