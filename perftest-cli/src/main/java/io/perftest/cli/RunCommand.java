@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -81,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
     private Integer repeat;
 
     @Option(names = "--collector", paramLabel = "SPEC",
-            description = "Adds a collector, e.g. sar, sar:interval=2s, proc:interval=500ms, strace, perf:mode=record; replaces one of the same type from framework.yaml.")
+            description = "Adds a collector, e.g. sar, sar:interval=2s, proc:interval=500ms, strace, perf:mode=record; replaces one of the same type (and name) from framework.yaml. A value with a comma goes in double quotes.")
     private List<String> collectors = new ArrayList<>();
 
     @Option(names = "--hosts", paramLabel = "FILE",
@@ -157,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(Origin.of("command line: --collector " + text), e.getMessage());
                 }
-                merged.removeIf(c -> c.type().equals(cs.type()));
+                // the same collector: same type and, for those that take one (command counters), same name
+                merged.removeIf(c -> c.type().equals(cs.type()) && Objects.equals(c.option("name", null), cs.option("name", null)));
                 merged.add(cs);
             }
             s = s.withCollectors(merged);

@@ -50,6 +50,24 @@ public class RunCommandCollectorsTest {
     }
 
     @Test
+    public void shouldKeepTwoCommandCountersAndTakeACommaInAQuotedCommandLine() throws Exception {
+        Path data = Files.writeString(tmp.getRoot().toPath().resolve("depth.csv"), "jobs,7\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = PerftestCommand.execute(new String[] {"run", QUICKSTART.toString(), "-p", "duration=2", "-p", "size=256K",
+                "--results-dir", tmp.getRoot().toString(), "--collector", "command:name=answer,run=echo 42,interval=500ms",
+                "--collector", "command:name=depth,run=\"awk -F, '{print $2}' " + data + "\",interval=500ms",
+                "--json", "-q"}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(err.toString(), 0, code);
+        JsonNode result = Json.mapper().readTree(out.toString());
+        List<String> values = new ArrayList<>();
+        result.path("metrics").forEach(m -> values.add(m.path("key").asText() + "=" + m.path("value").asText()));
+        assertTrue(values.toString(), values.contains("command.answer=42.0") && values.contains("command.depth=7.0"));
+    }
+
+    @Test
     public void shouldRejectABadTriggerWithTheFileAndLine() throws Exception {
         Path fw = tmp.newFolder("fw").toPath();
         Path script = Files.writeString(fw.resolve("run.sh"), "#!/bin/sh\necho metric,value > $PERFTEST_RESULTS_DIR/results.csv\n");

@@ -130,9 +130,69 @@ final class CollectorOptions {
         return out;
     }
 
-    /** A command line split on blanks into argv (never run through a shell). */
+    /**
+     * A command line split into argv words, never run through a shell: blanks separate words,
+     * {@code '...'} quotes literally, {@code "..."} quotes with {@code \"} and {@code \\} escapes,
+     * and a backslash outside quotes takes the next character as is.
+     */
     List<String> argv(String key, String example) {
         String v = required(key, example);
-        return List.of(v.trim().split("\\s+"));
+        try {
+            return words(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("collector " + spec.type() + " option " + key + "=" + v + ": " + e.getMessage());
+        }
+    }
+
+    /** The words of a command line (see {@link #argv}). */
+    static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+                continue;
+            }
+            inWord = true;
+            if (c == '\\' && i + 1 < line.length()) {
+                word.append(line.charAt(++i));
+            } else if (c == '\'') {
+                int close = line.indexOf('\'', i + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("the quote ' at character " + (i + 1) + " is not closed");
+                }
+                word.append(line, i + 1, close);
+                i = close;
+            } else if (c == '"') {
+                int j = i + 1;
+                while (j < line.length() && line.charAt(j) != '"') {
+                    if (line.charAt(j) == '\\' && j + 1 < line.length()
+                            && (line.charAt(j + 1) == '"' || line.charAt(j + 1) == '\\')) {
+                        j++;
+                    }
+                    word.append(line.charAt(j));
+                    j++;
+                }
+                if (j >= line.length()) {
+                    throw new IllegalArgumentException("the quote \" at character " + (i + 1) + " is not closed");
+                }
+                i = j;
+            } else {
+                word.append(c);
+            }
+        }
+        if (inWord) {
+            out.add(word.toString());
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("the command is empty");
+        }
+        return out;
     }
 }

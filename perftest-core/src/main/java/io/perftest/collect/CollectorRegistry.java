@@ -32,7 +32,7 @@ public final class CollectorRegistry {
 
     static List<CollectorFactory> builtIn() {
         return List.of(new SarCollector.Factory(), new ProcCollector.Factory(), new StraceCollector.Factory(),
-                new PerfCollector.Factory());
+                new PerfCollector.Factory(), new JmxCollector.Factory(), new CommandCollector.Factory());
     }
 
     public List<CollectorFactory> all() {

@@ -137,7 +137,26 @@ final class SeriesTable {
             problems.addFileProblem("not found: the collector wrote no samples");
             return withProblems(table.toResult(""), problems);
         }
-        try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',')) {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] != '\n') {
+            // every row ends with a line end: a last line without one was cut mid-write
+            int cut = end;
+            while (cut > 0 && bytes[cut - 1] != '\n') {
+                cut--;
+            }
+            long line = 1;
+            for (int i = 0; i < cut; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            if (cut > 0) {
+                problems.add(line, "the last row has no line end (the file is truncated); row skipped");
+                end = cut;
+            }
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes, 0, end); CsvReader csv = new CsvReader(in, ',')) {
             if (!csv.next() || csv.isBlank()) {
                 problems.addFileProblem("empty: the collector wrote no samples");
                 return withProblems(table.toResult(""), problems);

@@ -55,7 +55,13 @@ final class ToolProcess {
     static Finished run(Host host, CollectorContext ctx, List<String> argv, String directory, Consumer<String> stdout,
                         Duration timeout) throws IOException, InterruptedException {
         ToolProcess p = start(host, ctx, argv, directory, stdout);
-        OptionalInt code = p.process.waitFor(timeout);
+        OptionalInt code;
+        try {
+            code = p.process.waitFor(timeout);
+        } catch (InterruptedException e) {
+            p.process.terminate(Duration.ofMillis(200)); // stopped from outside: leave no process behind
+            throw e;
+        }
         if (code.isEmpty()) {
             p.process.terminate(Duration.ofSeconds(2));
         }

@@ -234,12 +234,29 @@ public final class ConfigLoader {
             Map<String, String> options = new LinkedHashMap<>();
             if (!Fields.isNull(e.getValue())) {
                 new Fields(e.getValue(), "the options of collector '" + e.getKey() + "'").map().entries()
-                        .forEach((k, v) -> options.put(k, Fields.scalar(v, e.getKey() + "." + k)));
+                        .forEach((k, v) -> options.put(k, option(v, e.getKey() + "." + k)));
             }
             return new CollectorSpec(e.getKey(), options);
         }
         throw new ConfigException(item.origin(),
                 "a collector is written 'sar', 'sar:interval=1s' or '{sar: {interval: 1s}}', found " + item.kind());
+    }
+
+    /** An option's value: a scalar, or a list of scalars written with ';' between items (as on the command line). */
+    private static String option(YamlNode v, String key) {
+        if (!(v instanceof YamlNode.Sequence seq)) {
+            return Fields.scalar(v, key);
+        }
+        List<String> items = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            String text = Fields.scalar(item, key);
+            if (text == null || text.isEmpty() || text.contains(";")) {
+                throw new ConfigException(item.origin(), "an item of the list '" + key + "' is "
+                        + (text == null || text.isEmpty() ? "empty" : "'" + text + "', which holds a ';' (the list separator)"));
+            }
+            items.add(text);
+        }
+        return String.join(";", items);
     }
 
     private List<SourcedText> thresholds(Fields f) {

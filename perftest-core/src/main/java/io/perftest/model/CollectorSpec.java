@@ -24,7 +24,9 @@ public record CollectorSpec(String type, Map<String, String> options) {
     }
 
     /**
-     * Parses {@code TYPE[:KEY=VALUE[,KEY=VALUE]...]}.
+     * Parses {@code TYPE[:KEY=VALUE[,KEY=VALUE]...]}. A value that holds a comma is written in
+     * double quotes ({@code attributes="Catalina:type=X,name=Y/requestCount"}), with {@code \"} and
+     * {@code \\} for a quote and a backslash inside.
      *
      * @throws IllegalArgumentException with a message that says what is wrong
      */
@@ -36,13 +38,42 @@ public record CollectorSpec(String type, Map<String, String> options) {
             throw new IllegalArgumentException("collector '" + text + "' has no type (expected TYPE[:KEY=VALUE,...], e.g. sar:interval=1s)");
         }
         Map<String, String> options = new LinkedHashMap<>();
-        if (colon >= 0 && colon < t.length() - 1) {
-            for (String pair : t.substring(colon + 1).split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("collector option '" + pair + "' in '" + text + "' is not KEY=VALUE");
+        int i = colon + 1;
+        while (colon >= 0 && i < t.length()) {
+            int comma = t.indexOf(',', i);
+            int eq = t.indexOf('=', i);
+            int pairEnd = comma < 0 ? t.length() : comma;
+            if (eq < 0 || eq > pairEnd || t.substring(i, eq).isBlank()) {
+                throw new IllegalArgumentException("collector option '" + t.substring(i, pairEnd) + "' in '" + text + "' is not KEY=VALUE");
+            }
+            String key = t.substring(i, eq).trim();
+            int v = eq + 1;
+            while (v < t.length() && t.charAt(v) == ' ') {
+                v++;
+            }
+            if (v < t.length() && t.charAt(v) == '"') {
+                StringBuilder value = new StringBuilder();
+                int j = v + 1;
+                for (; j < t.length() && t.charAt(j) != '"'; j++) {
+                    char c = t.charAt(j);
+                    if (c == '\\' && j + 1 < t.length() && (t.charAt(j + 1) == '"' || t.charAt(j + 1) == '\\')) {
+                        c = t.charAt(++j);
+                    }
+                    value.append(c);
                 }
-                options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                int after = j + 1;
+                while (after < t.length() && t.charAt(after) == ' ') {
+                    after++;
+                }
+                if (j >= t.length() || (after < t.length() && t.charAt(after) != ',')) {
+                    throw new IllegalArgumentException("collector option " + key + " in '" + text + "': a value in double quotes "
+                            + "runs to its closing quote, then ',' or the end (write \\\" for a quote inside)");
+                }
+                options.put(key, value.toString());
+                i = after + 1;
+            } else {
+                options.put(key, t.substring(eq + 1, pairEnd).trim());
+                i = pairEnd + 1;
             }
         }
         return new CollectorSpec(type, options);
@@ -58,7 +89,8 @@ public record CollectorSpec(String type, Map<String, String> options) {
             return type;
         }
         StringBuilder b = new StringBuilder(type).append(':');
-        options.forEach((k, v) -> b.append(k).append('=').append(v).append(','));
+        options.forEach((k, v) -> b.append(k).append('=').append(v.contains(",") || v.startsWith("\"")
+                ? '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : v).append(','));
         b.setLength(b.length() - 1);
         return b.toString();
     }

@@ -51,6 +51,11 @@ public abstract class CollectorContractTest {
     /** The file of the collector's work directory that {@code results} reads. */
     protected abstract String outputFile();
 
+    /** The collector configured so that it cannot run (its tool missing from {@link #toolFiles()}, or an address nobody answers). */
+    protected CollectorSpec unavailableSpec() {
+        return spec();
+    }
+
     /** Stops the collector's tool on {@code host} mid-run, as a crash or a kill -9 would. */
     protected void killToolMidRun(TestHost host) throws Exception {
         assertTrue("the collector runs a process to kill", host.killCollectorProcesses() > 0);
@@ -79,7 +84,7 @@ public abstract class CollectorContractTest {
     public void shouldLetTheRunCompleteAndSayWhyWhenTheToolIsMissing() throws Exception {
         TestHost host = new TestHost("exec", toolFiles());
 
-        RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(1, List.of(spec())), host, tmp.newFolder().toPath())
+        RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(1, List.of(unavailableSpec())), host, tmp.newFolder().toPath())
                 .build().run();
 
         assertEquals(outcome.record().reason(), RunStatus.COMPLETED, outcome.status());

@@ -35,6 +35,19 @@ public class CollectorSpecTest {
     }
 
     @Test
+    public void shouldTakeACommaInsideADoubleQuotedValueAndPrintItBackQuoted() {
+        CollectorSpec spec = CollectorSpec.parse(
+                "jmx:url=h:9010,attributes=\"Catalina:type=GRP,name=\\\"http-nio-8080\\\"/requestCount\" ,interval=2s");
+
+        assertEquals(Map.of("url", "h:9010", "attributes", "Catalina:type=GRP,name=\"http-nio-8080\"/requestCount", "interval", "2s"),
+                spec.options());
+        assertEquals(spec, CollectorSpec.parse(spec.toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CollectorSpec.parse("command:run=\"a b\" c"));
+        assertTrue(e.getMessage(), e.getMessage().contains("a value in double quotes runs to its closing quote"));
+        assertThrows(IllegalArgumentException.class, () -> CollectorSpec.parse("command:run=\"a b"));
+    }
+
+    @Test
     public void shouldKeepAnEmptyValue() {
         assertEquals(Map.of("x", ""), CollectorSpec.parse("proc:x=").options());
     }
