@@ -16,6 +16,7 @@ import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.perftest.collectors.CommandCollector;
+import io.jenkins.plugins.perftest.collectors.JmxCollector;
 import io.jenkins.plugins.perftest.collectors.ProcCollector;
 import io.jenkins.plugins.perftest.collectors.SarCollector;
 import java.io.File;
@@ -325,11 +326,15 @@ public class PerfTestBuilderTest {
         j.assertLogContains("whole seconds", b);
         assertEquals(null, b.getAction(PerfTestBuildAction.class));
 
-        // and the form says the same, and warns about a collector the engine does not have
+        // and the form says the same, with the core's own checks for every collector type
         SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
         assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
         CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
-        assertEquals(FormValidation.Kind.WARNING, commandForm.doCheckInterval("1s", p).kind);
+        assertEquals(FormValidation.Kind.OK, commandForm.doCheckInterval("1s", p).kind);
+        assertEquals(FormValidation.Kind.ERROR, commandForm.doCheckBetter("sideways", p).kind);
+        JmxCollector.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxCollector.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.OK, jmxForm.doCheckUrl("127.0.0.1:9010", p).kind);
+        assertEquals(FormValidation.Kind.ERROR, jmxForm.doCheckPasswordEnv("s3cret!", p).kind);
     }
 }

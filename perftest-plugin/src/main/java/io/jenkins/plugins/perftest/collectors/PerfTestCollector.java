@@ -20,10 +20,11 @@ import jenkins.model.Jenkins;
  * <p>The option names are the core's ({@code io.perftest.collect}, each factory's
  * {@code CollectorOptions.of(spec, known)}): sar {@code interval} (whole seconds); proc
  * {@code interval}, {@code pids}; perf {@code mode} (stat, record, both), {@code frequency},
- * {@code pids}; strace {@code trace}, {@code pids}. So {@code sar(interval: '1s')} becomes the
- * spec {@code sar:interval=1s}, which the core accepts. The engine has no {@code jmx} or
- * {@code command} collector yet: their forms warn, and a build naming them stops at the start
- * with the core's "unknown collector" message.
+ * {@code pids}; strace {@code trace}, {@code pids}; jmx {@code url}, {@code interval},
+ * {@code attributes}, {@code wait}, {@code userEnv}, {@code passwordEnv}, {@code host}; command
+ * {@code name}, {@code run} (this describable's {@code command}), {@code interval}, {@code unit},
+ * {@code better}. So {@code sar(interval: '1s')} becomes the spec {@code sar:interval=1s}, which
+ * the core accepts; the core's factories check every option when the build starts.
  */
 public abstract class PerfTestCollector extends AbstractDescribableImpl<PerfTestCollector>
         implements ExtensionPoint, Serializable {
