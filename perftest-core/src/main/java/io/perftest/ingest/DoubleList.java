@@ -5,8 +5,17 @@ import java.util.Arrays;
 /** A growable array of doubles, for series read from large files without boxing. */
 public final class DoubleList {
 
-    private double[] values = new double[64];
+    private double[] values;
     private int size;
+
+    public DoubleList() {
+        this(64);
+    }
+
+    /** A list with room for {@code expected} values before it grows. */
+    public DoubleList(int expected) {
+        values = new double[Math.max(16, expected)];
+    }
 
     public void add(double v) {
         if (size == values.length) {
@@ -21,6 +30,11 @@ public final class DoubleList {
 
     public double get(int i) {
         return values[i];
+    }
+
+    /** Copies the values into {@code dest} from index {@code at}. */
+    public void copyTo(double[] dest, int at) {
+        System.arraycopy(values, 0, dest, at, size);
     }
 
     public double[] toArray() {

@@ -95,35 +95,58 @@ public final class MulticolCsvParser implements ResultParser {
     }
 
     /** What the header and the first data row say about the file. */
-    private record Layout(List<String> names, List<Unit> units, Timestamps kind, boolean rowNumbers, int firstValue) {
+    private record Layout(List<String> names, List<Unit> units, Timestamps kind, boolean rowNumbers, int firstValue,
+                          long rowBytes) {
     }
 
     /** The rows of a part (or of the whole file): one time and one value (NaN when absent) per column a row. */
     private static final class Rows {
-        final DoubleList times = new DoubleList();
+        final DoubleList times;
         final List<DoubleList> values = new ArrayList<>();
         /** Columns whose values had a trailing '%' (sar's per-process files): their unit is %. */
         final Set<Integer> percent = new HashSet<>();
         long count;
 
-        Rows(Layout layout) {
+        /** Rows with room for about {@code expected} rows (so that large files do not grow their arrays many times). */
+        Rows(Layout layout, int expected) {
+            times = new DoubleList(expected);
             for (int c = layout.firstValue(); c < layout.names().size(); c++) {
-                values.add(new DoubleList());
+                values.add(new DoubleList(expected));
             }
         }
+    }
 
-        void append(Rows part, boolean renumber) {
-            for (int i = 0; i < part.times.size(); i++) {
-                times.add(renumber ? part.times.get(i) + count : part.times.get(i));
+    /** The parts' rows put together: times (renumbered for files without a time column) and one array per column. */
+    private record Columns(double[] times, List<double[]> values, Set<Integer> percent) {
+
+        static Columns of(List<Rows> parts, boolean renumber) {
+            int total = 0;
+            for (Rows r : parts) {
+                total += r.times.size();
             }
-            for (int c = 0; c < values.size(); c++) {
-                DoubleList from = part.values.get(c);
-                for (int i = 0; i < from.size(); i++) {
-                    values.get(c).add(from.get(i));
+            double[] times = new double[total];
+            List<double[]> values = new ArrayList<>();
+            for (int c = 0; c < parts.get(0).values.size(); c++) {
+                values.add(new double[total]);
+            }
+            Set<Integer> percent = new HashSet<>();
+            int at = 0;
+            long rowsBefore = 0;
+            for (Rows r : parts) {
+                r.times.copyTo(times, at);
+                if (renumber && rowsBefore > 0) {
+                    for (int i = at; i < at + r.times.size(); i++) {
+                        times[i] += rowsBefore;
+                    }
                 }
+                for (int c = 0; c < values.size(); c++) {
+                    r.values.get(c).copyTo(values.get(c), at);
+                }
+                percent.addAll(r.percent);
+                at += r.times.size();
+                rowsBefore += r.count;
             }
-            percent.addAll(part.percent);
-            count += part.count;
+            return new Columns(times, values, percent);
         }
     }
 
@@ -153,7 +176,7 @@ public final class MulticolCsvParser implements ResultParser {
                 Timestamps kind = Timestamps.kindOf(csv.field(0));
                 boolean rowNumbers = kind == null || COLUMN_N.matcher(names.get(0)).matches();
                 layout = new Layout(List.copyOf(names), List.copyOf(units), rowNumbers ? null : kind, rowNumbers,
-                        rowNumbers ? 0 : 1);
+                        rowNumbers ? 0 : 1, csv.consumed() - from);
                 break;
             }
         }
@@ -165,39 +188,47 @@ public final class MulticolCsvParser implements ResultParser {
             problems.addFileProblem("a header but no rows of data");
             return new ParseResult(List.of(), List.of(), problems.kept(), problems.count());
         }
-        Rows rows = rows(file, layout, from, linesBefore, problems);
-        rows.percent.forEach(c -> units.set(c, Unit.PERCENT));
+        Columns rows = rows(file, layout, from, linesBefore, problems);
+        rows.percent().forEach(c -> units.set(c, Unit.PERCENT));
         return build(source, layout, units, rows, problems);
     }
 
     /** Reads the rows after the header: in parts on several threads when the file is large, else in one pass. */
-    private Rows rows(Path file, Layout layout, long from, long linesBefore, Problems problems) throws IOException {
-        int parts = LineParts.count(Files.size(file) - from, partSize, cores);
+    private Columns rows(Path file, Layout layout, long from, long linesBefore, Problems problems) throws IOException {
+        long size = Files.size(file) - from;
+        int parts = LineParts.count(size, partSize, cores);
         if (parts > 1) {
             Problems partProblems = new Problems(file.toString());
             Optional<List<Rows>> read = LineParts.read(file, from, linesBefore, parts, ',', partProblems,
-                    (csv, length, p) -> scan(csv, length, layout, p));
+                    (csv, length, p) -> scan(csv, length, layout, p, expectedRows(length, layout)));
             if (read.isPresent()) {
                 problems.absorb(partProblems, 0);
-                Rows all = new Rows(layout);
-                read.get().forEach(part -> all.append(part, layout.rowNumbers()));
-                return all;
+                return Columns.of(read.get(), layout.rowNumbers());
             }
         }
         try (FileChannel ch = FileChannel.open(file)) {
             ch.position(from);
             try (CsvReader csv = new CsvReader(Channels.newInputStream(ch), ',')) {
                 Problems rest = new Problems(file.toString());
-                Rows all = scan(csv, Long.MAX_VALUE, layout, rest);
+                Rows all = scan(csv, Long.MAX_VALUE, layout, rest, expectedRows(size, layout));
                 problems.absorb(rest, linesBefore);
-                return all;
+                return Columns.of(List.of(all), false);
             }
         }
     }
 
+    /**
+     * About how many rows {@code bytes} of the file hold (from the first data row's length), so
+     * the arrays rarely grow; never more than 2^24 values (128 MiB) over all columns up front.
+     */
+    private static int expectedRows(long bytes, Layout layout) {
+        long cap = (1L << 24) / (layout.names().size() + 1);
+        return (int) Math.min(cap, bytes / Math.max(8, layout.rowBytes()) + 64);
+    }
+
     /** Reads rows until {@code length} bytes are consumed; row numbers (for files without a time column) count from 1. */
-    private static Rows scan(CsvReader csv, long length, Layout layout, Problems problems) throws IOException {
-        Rows rows = new Rows(layout);
+    private static Rows scan(CsvReader csv, long length, Layout layout, Problems problems, int expected) throws IOException {
+        Rows rows = new Rows(layout, expected);
         List<String> names = layout.names();
         while (csv.consumed() < length && csv.next()) {
             if (csv.lastRecordTooLong()) {
@@ -245,13 +276,13 @@ public final class MulticolCsvParser implements ResultParser {
         return rows;
     }
 
-    private static ParseResult build(String source, Layout layout, List<Unit> units, Rows rows, Problems problems) {
+    private static ParseResult build(String source, Layout layout, List<Unit> units, Columns rows, Problems problems) {
         boolean epoch = !layout.rowNumbers() && layout.kind().isEpoch();
-        double[] allTimes = rows.times.toArray();
+        double[] allTimes = rows.times();
         List<Series> series = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
-        for (int s = 0; s < rows.values.size(); s++) {
-            double[] column = rows.values.get(s).toArray();
+        for (int s = 0; s < rows.values().size(); s++) {
+            double[] column = rows.values().get(s);
             int present = 0;
             double sum = 0;
             double max = Double.NEGATIVE_INFINITY;
