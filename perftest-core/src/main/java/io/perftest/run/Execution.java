@@ -476,6 +476,22 @@ final class Execution {
                 problem("cannot fetch " + s.type() + " data from " + s.host().name() + ": " + message(r));
             }
         });
+        removeLinks();
+    }
+
+    /**
+     * A host's copy may bring symbolic links (a script linking /etc/passwd into its results);
+     * the run keeps files, never links, so nothing outside the run is ever served or archived.
+     */
+    private void removeLinks() throws IOException {
+        List<Path> links;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir.hostsDirectory())) {
+            links = all.filter(Files::isSymbolicLink).toList();
+        }
+        for (Path link : links) {
+            Files.deleteIfExists(link);
+            problem(dir.path().relativize(link) + " is a symbolic link; the run keeps files only, so it was not kept");
+        }
     }
 
     // ---- 7. collate -------------------------------------------------------------------------

@@ -281,6 +281,19 @@ public class RunEngineTest {
                 outcome.record().problems().stream().anyMatch(p -> p.contains("missing") && p.contains("not installed")));
     }
 
+    @Test
+    public void shouldKeepFilesButNotSymbolicLinksTheScriptLeftInItsResults() throws Exception {
+        Path fw = Scripts.framework(tmp.newFolder().toPath(), "links",
+                "echo 'x,1' > \"$PERFTEST_RESULTS_DIR/results.csv\"\nln -s /etc/passwd \"$PERFTEST_RESULTS_DIR/passwd\"", "");
+
+        RunOutcome outcome = engine(Scripts.spec(fw, Map.of())).build().run();
+
+        Path results = outcome.directory().hostDirectory("exec").resolve("results/1");
+        assertTrue(Files.isRegularFile(results.resolve("results.csv")));
+        assertFalse(Files.exists(results.resolve("passwd"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(1, outcome.summary().metric("results.x").orElseThrow().value(), 0);
+    }
+
     /** Starts a collector on a host. */
     private interface Starter {
         RunningCollector start(io.perftest.host.Host host, io.perftest.collect.CollectorContext ctx) throws IOException;
