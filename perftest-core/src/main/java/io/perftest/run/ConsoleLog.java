@@ -17,6 +17,7 @@ final class ConsoleLog implements Console, AutoCloseable {
     private final BufferedWriter writer;
     private long lastFlush = System.nanoTime();
     private boolean failed;
+    private volatile long lastOutput = System.nanoTime();
 
     ConsoleLog(Path file, Console delegate) throws IOException {
         this.delegate = delegate;
@@ -25,6 +26,7 @@ final class ConsoleLog implements Console, AutoCloseable {
 
     @Override
     public void output(String host, String line, boolean stderr) {
+        lastOutput = System.nanoTime();
         write("[" + host + "] " + line);
         delegate.output(host, line, stderr);
     }
@@ -39,6 +41,11 @@ final class ConsoleLog implements Console, AutoCloseable {
     public void warn(String message) {
         write("[perftest] WARNING: " + message);
         delegate.warn(message);
+    }
+
+    /** When the script last printed a line ({@link System#nanoTime()}). */
+    long lastOutput() {
+        return lastOutput;
     }
 
     /** Writes a line to console.log only (what the caller prints itself at the end, such as the comparison). */

@@ -340,6 +340,8 @@ final class Execution {
     /** Waits for the script; returns why it must be stopped (timeout, cancel, trigger), or null when it exited. */
     private String watch(HostProcess process, long deadline) throws InterruptedException {
         long nextSample = System.nanoTime() + 1_000_000_000L;
+        long begin = System.nanoTime();
+        long lastProgress = begin;
         TriggerActions actions = triggerActions();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -352,6 +354,13 @@ final class Execution {
             }
             if (cancelled()) {
                 return engine.control().cancelReason().orElse("cancelled");
+            }
+            long now = System.nanoTime();
+            if (now - Math.max(lastProgress, console.lastOutput()) >= engine.quietProgress().toNanos()) {
+                // a quiet script still shows that the run is alive, and how far it is from its timeout
+                lastProgress = now;
+                console.info("still running: " + Durations.format(Duration.ofSeconds((now - begin) / 1_000_000_000L))
+                        + " so far, timeout in " + Durations.format(Duration.ofSeconds(Math.max(0, (deadline - now) / 1_000_000_000L))));
             }
             if (System.nanoTime() >= nextSample && !started.isEmpty()) {
                 nextSample = System.nanoTime() + 1_000_000_000L;

@@ -41,6 +41,7 @@ public final class RunEngine {
     private final Duration grace;
     private final boolean archive;
     private final String localHostName;
+    private final Duration quietProgress;
 
     private RunEngine(Builder b) {
         this.spec = Objects.requireNonNull(b.spec, "spec");
@@ -56,6 +57,7 @@ public final class RunEngine {
         this.grace = b.grace;
         this.archive = b.archive;
         this.localHostName = b.localHostName;
+        this.quietProgress = b.quietProgress;
     }
 
     public static Builder builder(RunSpec spec, Host executionHost, TestHistory history) {
@@ -148,6 +150,10 @@ public final class RunEngine {
         return localHostName;
     }
 
+    Duration quietProgress() {
+        return quietProgress;
+    }
+
     /** Configures a {@link RunEngine}; spec, execution host and history are required, the rest has defaults. */
     public static final class Builder {
         private final RunSpec spec;
@@ -163,6 +169,7 @@ public final class RunEngine {
         private Duration grace = DEFAULT_GRACE;
         private boolean archive;
         private String localHostName = io.perftest.host.LocalHost.localName();
+        private Duration quietProgress = Duration.ofSeconds(30);
 
         private Builder(RunSpec spec, Host executionHost, TestHistory history) {
             this.spec = spec;
@@ -221,6 +228,12 @@ public final class RunEngine {
         /** The name of the machine this engine runs on (to recognise runs left behind by its dead processes). */
         public Builder localHostName(String value) {
             this.localHostName = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How long the script may print nothing before the console says the run is still going (default 30s). */
+        public Builder quietProgress(Duration value) {
+            this.quietProgress = Objects.requireNonNull(value);
             return this;
         }
 

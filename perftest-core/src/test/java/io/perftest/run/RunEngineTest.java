@@ -48,6 +48,7 @@ public class RunEngineTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
     private final Console console = new Console() {
@@ -58,6 +59,7 @@ public class RunEngineTest {
 
         @Override
         public void info(String message) {
+            infos.add(message);
         }
 
         @Override
@@ -292,6 +294,19 @@ public class RunEngineTest {
         assertTrue(Files.isRegularFile(results.resolve("results.csv")));
         assertFalse(Files.exists(results.resolve("passwd"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         assertEquals(1, outcome.summary().metric("results.x").orElseThrow().value(), 0);
+    }
+
+    @Test
+    public void shouldSayAQuietScriptIsStillRunningAndHowFarTheTimeoutIs() throws Exception {
+        Path fw = Scripts.framework(tmp.newFolder().toPath(), "quiet",
+                "sleep 2.5; echo 'x,1' > \"$PERFTEST_RESULTS_DIR/results.csv\"", "timeout: 1m\n");
+
+        RunOutcome outcome = engine(Scripts.spec(fw, Map.of())).quietProgress(Duration.ofSeconds(1)).build().run();
+
+        assertEquals(RunStatus.COMPLETED, outcome.status());
+        List<String> progress = infos.stream().filter(m -> m.startsWith("still running: ")).toList();
+        assertTrue(infos.toString(), progress.size() >= 1 && progress.size() <= 3);
+        assertTrue(progress.get(0), progress.get(0).matches("still running: \\ds so far, timeout in 5\\ds"));
     }
 
     /** Starts a collector on a host. */
