@@ -148,9 +148,9 @@ public final class ConfigLoader {
                     : test.parameters().containsKey(p.name()) ? test.parameters().get(p.name())
                     : p.defaultValue();
             if (v == null) {
-                throw new ConfigException(test.origin(), "parameter '" + p.name()
-                        + "' has no default in " + FRAMEWORK_FILE + " and no value: set it in the test's 'parameters' or with -p "
-                        + p.name() + "=VALUE");
+                throw new ConfigException(p.origin(), "parameter '" + p.name()
+                        + "' is declared without a default and " + test.name() + " gives it no value: set it in the test's"
+                        + " 'parameters', give it a default here, or pass -p " + p.name() + "=VALUE");
             }
             values.put(p.name(), v);
         }
@@ -200,7 +200,7 @@ public final class ConfigLoader {
 
     private static Parameter parameter(String name, String def, String description, Origin origin) {
         try {
-            return new Parameter(name == null ? "" : name, def, description);
+            return new Parameter(name == null ? "" : name, def, description, origin);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(origin, e.getMessage());
         }

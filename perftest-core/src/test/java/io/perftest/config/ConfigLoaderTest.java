@@ -147,15 +147,18 @@ public class ConfigLoaderTest {
                 + " (declared: duration, size)", e.getMessage());
     }
 
+    /** The line of framework-required-argument.yaml where 'target' is declared. */
+    private static final int DECLARED_LINE = 5;
+
     @Test
     public void shouldRejectARequiredParameterWithoutValueNamingItAndHowToSetIt() throws IOException {
         Path dir = frameworkDir("framework-required-argument.yaml");
         ConfigLoader.Target target = loader.loadTarget(dir);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> loader.resolve(target.framework(), target.test(), Map.of()));
-        assertTrue(e.getMessage(), e.getMessage().startsWith(frameworkFile(dir)));
-        assertTrue(e.getMessage(), e.getMessage().contains("parameter 'target' has no default in framework.yaml and no value:"
-                + " set it in the test's 'parameters' or with -p target=VALUE"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith(frameworkFile(dir) + ":" + DECLARED_LINE + ":"));
+        assertTrue(e.getMessage(), e.getMessage().contains("parameter 'target' is declared without a default and default"
+                + " gives it no value: set it in the test's 'parameters', give it a default here, or pass -p target=VALUE"));
     }
 
     @Test
