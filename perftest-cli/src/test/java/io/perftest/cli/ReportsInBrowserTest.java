@@ -1,6 +1,8 @@
 package io.perftest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perftest.analysis.ChangePointDetector;
+import io.perftest.analysis.ChangePointSettings;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
@@ -68,7 +70,7 @@ public class ReportsInBrowserTest {
         assertTrue("perftest trend --html writes the page", Files.readString(cliTrendPage).contains("Trend of quickstart / small"));
         Path trendPage = results.resolve("trend.html");
         TrendReport.write(new TestHistory(history), List.of("results.throughput", "results.latency_p95", HOSTILE),
-                BEST_SPLIT, trendPage);
+                DETECTOR, trendPage);
 
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
@@ -135,30 +137,7 @@ public class ReportsInBrowserTest {
         }
     }
 
-    /** The split minimising the squared error of two levels (the analysis package's detector replaces it in the CLI). */
-    static final ChangePointFinder BEST_SPLIT = values -> {
-        int best = -1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int k = 2; k <= values.length - 2; k++) {
-            double cost = sse(values, 0, k) + sse(values, k, values.length);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = k;
-            }
-        }
-        return best < 0 ? List.of() : List.of(best);
-    };
-
-    private static double sse(double[] v, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            m += v[i];
-        }
-        m /= to - from;
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += (v[i] - m) * (v[i] - m);
-        }
-        return s;
-    }
+    /** The core's change-point detector, as perftest trend --html uses it. */
+    static final ChangePointFinder DETECTOR = values -> java.util.Arrays.stream(
+            new ChangePointDetector(ChangePointSettings.DEFAULT).detect(values).indices()).boxed().toList();
 }

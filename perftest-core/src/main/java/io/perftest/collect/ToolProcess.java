@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 final class ToolProcess {
 
     private static final int KEPT_LINES = 20;
-    static final String RUN_ID_VARIABLE = "PERFTEST_RUN_ID";
 
     private final HostProcess process;
     private final Deque<String> stderr;
@@ -46,7 +45,7 @@ final class ToolProcess {
                 }
             }
         };
-        ProcessSpec spec = new ProcessSpec(argv, Map.of(RUN_ID_VARIABLE, ctx.runId(), "LC_ALL", "C"), directory,
+        ProcessSpec spec = new ProcessSpec(argv, Map.of(Host.RUN_ID_VARIABLE, ctx.runId(), "LC_ALL", "C"), directory,
                 stdout == null ? line -> { } : stdout, errSink);
         return new ToolProcess(host.start(spec), err, spec.display());
     }

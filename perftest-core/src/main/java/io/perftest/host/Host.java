@@ -13,6 +13,12 @@ import java.util.Map;
  */
 public interface Host extends AutoCloseable {
 
+    /**
+     * The environment variable that marks every process of a run (the cookie
+     * {@link #killProcessesWithEnvironment} looks for): the engine and the collectors both set it.
+     */
+    String RUN_ID_VARIABLE = "PERFTEST_RUN_ID";
+
     /** A short name for logs and the run directory ({@code hosts/<name>/}). */
     String name();
 

@@ -25,7 +25,7 @@ import java.util.Objects;
 public final class RunEngine {
 
     /** The environment variable that marks every process of a run (the cookie the process killer looks for). */
-    public static final String RUN_ID_VARIABLE = "PERFTEST_RUN_ID";
+    public static final String RUN_ID_VARIABLE = Host.RUN_ID_VARIABLE;
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
 
     private final RunSpec spec;
