@@ -16,6 +16,7 @@ final class LocalProcess implements HostProcess {
 
     /** Lines longer than this are delivered in pieces, so one huge line cannot exhaust memory. */
     static final int MAX_LINE = 64 * 1024;
+    private static final Duration REAP_BOUND = Duration.ofSeconds(10);
 
     private final Process process;
     private final Thread out;
@@ -91,6 +92,9 @@ final class LocalProcess implements HostProcess {
     @Override
     public void terminate(Duration grace) throws InterruptedException {
         ProcessTree.kill(process.toHandle(), null, null, grace);
+        // kill() stops at "exited"; our own child stays a zombie (and Process.isAlive() true) until
+        // the JVM's reaper thread collects it, which lags under load. Wait for that, bounded.
+        process.waitFor(REAP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
