@@ -25,9 +25,14 @@ final class EngineRuns {
     }
 
     static RunSpec quickstart(int seconds, List<CollectorSpec> collectors) {
+        return quickstart(seconds, "256K", collectors);
+    }
+
+    /** The quickstart example hashing {@code size} bytes (head -c syntax) per operation. */
+    static RunSpec quickstart(int seconds, String size, List<CollectorSpec> collectors) {
         ConfigLoader loader = new ConfigLoader();
         ConfigLoader.Target t = loader.loadTarget(QUICKSTART);
-        return loader.resolve(t.framework(), t.test(), Map.of("duration", Integer.toString(seconds), "size", "256K"))
+        return loader.resolve(t.framework(), t.test(), Map.of("duration", Integer.toString(seconds), "size", size))
                 .withCollectors(collectors);
     }
 

@@ -93,11 +93,24 @@ public class PerfCollectorTest extends CollectorContractTest {
         assertEquals(RunStatus.COMPLETED, outcome.status());
         Path perf = outcome.directory().hostDirectory("exec").resolve("perf");
         String folded = Files.readString(perf.resolve(PerfCollector.FOLDED_FILE));
-        // perf -p follows the script's own threads (run.sh is bash), not children forked after it attached
-        assertTrue(folded, folded.lines().allMatch(l -> l.matches("bash;.* \\d+")));
+        // comm;frames count; run.sh is bash, and its children (date, sha256sum) may be sampled too
+        assertTrue(folded, folded.lines().allMatch(l -> l.matches("[^;\\s]+;\\S.* \\d+")));
+        assertTrue(folded, folded.lines().anyMatch(l -> l.startsWith("bash;")));
         assertTrue(Files.readString(perf.resolve(PerfCollector.FLAME_GRAPH)).contains("bash"));
         assertTrue(outcome.summary().metric("perf.task_clock").isPresent());
         assertTrue(outcome.summary().metric("perf.context_switches").orElseThrow().value() > 0);
+        EngineRuns.assertNoProcessLeft(outcome);
+    }
+
+    @Test
+    public void shouldFollowTheChildrenTheScriptForksAfterPerfAttached() throws Exception {
+        // 32 MB per operation: sha256sum, forked by run.sh long after perf attached, runs most of the time
+        RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(2, "32M", List.of(new CollectorSpec("perf", Map.of("mode", "record")))),
+                TestHost.healthy("exec"), tmp.newFolder().toPath()).build().run();
+
+        assertEquals(RunStatus.COMPLETED, outcome.status());
+        String folded = Files.readString(outcome.directory().hostDirectory("exec").resolve("perf").resolve(PerfCollector.FOLDED_FILE));
+        assertTrue(folded, folded.lines().anyMatch(l -> l.startsWith("sha256sum;")));
         EngineRuns.assertNoProcessLeft(outcome);
     }
 
