@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -158,8 +157,7 @@ public final class RunCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(Origin.of("command line: --collector " + text), e.getMessage());
                 }
-                // the same collector: same type and, for those that take one (command counters), same name
-                merged.removeIf(c -> c.type().equals(cs.type()) && Objects.equals(c.option("name", null), cs.option("name", null)));
+                merged.removeIf(c -> c.identity().equals(cs.identity()));
                 merged.add(cs);
             }
             s = s.withCollectors(merged);

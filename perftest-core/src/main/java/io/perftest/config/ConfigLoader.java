@@ -12,6 +12,7 @@ import io.perftest.model.TestSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,7 @@ public final class ConfigLoader {
             return f.map().entries().containsKey("collectors") ? Optional.of(List.of()) : Optional.empty();
         }
         List<CollectorSpec> out = new ArrayList<>();
+        Map<String, YamlNode> seen = new HashMap<>();
         for (YamlNode item : list.get().items()) {
             CollectorSpec spec;
             try {
@@ -219,6 +221,11 @@ public final class ConfigLoader {
                 checks.collector().accept(spec);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(item.origin(), e.getMessage());
+            }
+            YamlNode first = seen.putIfAbsent(spec.identity(), item);
+            if (first != null) {
+                throw new ConfigException(item.origin(), "collector " + spec.identity() + " is already listed at line "
+                        + first.origin().line() + "; a run has one of each (two command counters need two names)");
             }
             out.add(spec);
         }

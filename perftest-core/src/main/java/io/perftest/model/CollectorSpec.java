@@ -79,6 +79,16 @@ public record CollectorSpec(String type, Map<String, String> options) {
         return new CollectorSpec(type, options);
     }
 
+    /**
+     * What makes two collectors of a run the same one: the type and, for those that take one
+     * ({@code command} counters), the {@code name} option. A run has at most one collector of each
+     * identity, since the identity names its files ({@code sar/}, {@code command/<name>.csv}).
+     */
+    public String identity() {
+        String name = options.get("name");
+        return name == null ? type : type + " named '" + name + "'";
+    }
+
     public String option(String key, String fallback) {
         return options.getOrDefault(key, fallback);
     }

@@ -32,12 +32,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -249,7 +251,12 @@ final class Execution {
 
     private void startMonitors() throws InterruptedException {
         List<Collector> configured = new ArrayList<>();
+        Set<String> identities = new HashSet<>();
         for (CollectorSpec cs : spec.collectors()) {
+            if (!identities.add(cs.identity())) {
+                problem("collector " + cs + " left out: collector " + cs.identity() + " is already configured for this run");
+                continue;
+            }
             try {
                 configured.add(engine.collectors().create(cs));
             } catch (IllegalArgumentException e) {

@@ -283,6 +283,21 @@ public class ConfigLoaderTest {
     }
 
     @Test
+    public void shouldRejectTheSameCollectorListedTwiceAtTheSecondLine() throws IOException {
+        Path dir = frameworkDir("framework-valid.yaml");
+        Files.writeString(dir.resolve(ConfigLoader.FRAMEWORK_FILE), "script: run.sh\ncollectors:\n"
+                + "  - {command: {name: depth, run: echo 1}}\n  - {command: {name: lag, run: echo 2}}\n"
+                + "  - sar\n  - 'command:name=depth,run=echo 3'\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFramework(dir));
+        assertEquals(frameworkFile(dir) + ":6:5: collector command named 'depth' is already listed at line 3; "
+                + "a run has one of each (two command counters need two names)", e.getMessage());
+
+        Files.writeString(dir.resolve(ConfigLoader.FRAMEWORK_FILE), "script: run.sh\ncollectors:\n  - sar\n  - sar:interval=5s\n");
+        ConfigException sar = assertThrows(ConfigException.class, () -> loader.loadFramework(dir));
+        assertTrue(sar.getMessage(), sar.getMessage().startsWith(frameworkFile(dir) + ":4:5: collector sar is already listed at line 3"));
+    }
+
+    @Test
     public void shouldRejectAnInvalidArgumentNameAtItsLine() throws IOException {
         Path dir = frameworkDir("framework-valid.yaml");
         Files.writeString(dir.resolve(ConfigLoader.FRAMEWORK_FILE), "script: run.sh\narguments:\n  - {name: 'two words'}\n");

@@ -284,6 +284,37 @@ public class RunEngineTest {
     }
 
     @Test
+    public void shouldStartACollectorListedTwiceOnceAndSaySo() throws Exception {
+        Path fw = Scripts.framework(tmp.newFolder().toPath(), "twice", "echo 'x,1' > \"$PERFTEST_RESULTS_DIR/results.csv\"", "");
+        List<String> starts = Collections.synchronizedList(new ArrayList<>());
+        CollectorRegistry registry = CollectorRegistry.of(List.of(factory("good", (host, ctx) -> {
+            starts.add(ctx.workDirectory());
+            return new RunningCollector() {
+                @Override
+                public void stop() {
+                }
+
+                @Override
+                public void fetch(Path local) {
+                }
+
+                @Override
+                public ParseResult results(Path local) {
+                    return new ParseResult(List.of(), List.of(), List.of(), 0);
+                }
+            };
+        })));
+        RunSpec spec = Scripts.spec(fw, Map.of()).withCollectors(List.of(CollectorSpec.of("good"), CollectorSpec.parse("good:interval=5s")));
+
+        RunOutcome outcome = engine(spec).collectors(registry).build().run();
+
+        assertEquals(RunStatus.COMPLETED, outcome.status());
+        assertEquals(1, starts.size());
+        assertTrue(outcome.record().problems().toString(), outcome.record().problems().contains(
+                "collector good:interval=5s left out: collector good is already configured for this run"));
+    }
+
+    @Test
     public void shouldKeepFilesButNotSymbolicLinksTheScriptLeftInItsResults() throws Exception {
         Path fw = Scripts.framework(tmp.newFolder().toPath(), "links",
                 "echo 'x,1' > \"$PERFTEST_RESULTS_DIR/results.csv\"\nln -s /etc/passwd \"$PERFTEST_RESULTS_DIR/passwd\"", "");
