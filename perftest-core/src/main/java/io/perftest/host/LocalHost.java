@@ -210,11 +210,9 @@ public final class LocalHost implements Host {
     /** Sends a signal by name (INT, TERM, KILL) with the system's kill command (argv, no shell). */
     static void signal(long pid, String signal) {
         try {
-            Process p = new ProcessBuilder("kill", "-s", signal, Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (IOException e) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            if (!ProcessTree.signal(signal, List.of(pid))) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -110,13 +110,56 @@ public final class ProcessTree {
             Thread.sleep(20);
         }
         for (int round = 0; round < MAX_KILL_ROUNDS; round++) {
-            targets.addAll(collect(root, cookieName, cookieValue));
+            targets.addAll(freeze(root, cookieName, cookieValue));
             targets.removeIf(h -> !isRunning(h));
             if (targets.isEmpty()) {
                 return;
             }
             targets.forEach(ProcessHandle::destroyForcibly);
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Stops (SIGSTOP) every target, looking again until a look finds none that was not stopped
+     * already, and returns them. A stopped process cannot fork, so none of them can leave a child
+     * that the SIGKILL which follows misses: without this, a child forked between the last look at
+     * the tree and the parent's SIGKILL is re-parented to init, out of the tree, and lives on.
+     */
+    private static Set<ProcessHandle> freeze(ProcessHandle root, String cookieName, String cookieValue)
+            throws InterruptedException {
+        Set<ProcessHandle> frozen = new LinkedHashSet<>();
+        for (int round = 0; round < MAX_KILL_ROUNDS; round++) {
+            List<Long> fresh = new ArrayList<>();
+            for (ProcessHandle h : collect(root, cookieName, cookieValue)) {
+                if (frozen.add(h)) {
+                    fresh.add(h.pid());
+                }
+            }
+            if (fresh.isEmpty()) {
+                break;
+            }
+            signal("STOP", fresh); // without kill(1) only the freeze is lost: SIGKILL follows anyway
+        }
+        return frozen;
+    }
+
+    /** Sends {@code signal} to the pids with one {@code kill} (argv, no shell); bounded wait. False if kill(1) cannot start. */
+    static boolean signal(String signal, List<Long> pids) throws InterruptedException {
+        List<String> argv = new ArrayList<>(pids.size() + 3);
+        argv.add("kill");
+        argv.add("-s");
+        argv.add(signal);
+        pids.forEach(pid -> argv.add(Long.toString(pid)));
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

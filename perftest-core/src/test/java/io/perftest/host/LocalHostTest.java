@@ -161,6 +161,19 @@ public class LocalHostTest {
         }
     }
 
+    @Test
+    public void shouldLeaveNoChildOfAForkLoopThatIgnoresSigterm() throws Exception {
+        // the children inherit the ignored SIGTERM; a child forked between the last look at the tree
+        // and the SIGKILL of its parent would be re-parented and escape, unless the tree is frozen first
+        HostProcess p = host.start(spec(lines(), lines(), "sh", "-c", "trap '' TERM; while :; do sleep 30 & sleep 0.002; done"));
+        waitForDescendants(p.pid(), 20);
+
+        p.terminate(Duration.ofMillis(200));
+
+        assertFalse(p.isAlive());
+        // shouldLeaveNoProcessBehind() finds any escapee by the cookie
+    }
+
     private static List<Long> waitForDescendants(long pid, int count) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
