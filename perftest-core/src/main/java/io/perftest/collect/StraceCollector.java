@@ -4,6 +4,7 @@ import io.perftest.host.Host;
 import io.perftest.ingest.ParseResult;
 import io.perftest.ingest.Problems;
 import io.perftest.model.CollectorSpec;
+import io.perftest.model.Durations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,8 @@ public final class StraceCollector implements Collector {
     }
 
     /** strace on one host: attached when the script starts. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
     private final class Running implements RunningCollector {
         private final Host host;
         private final CollectorContext ctx;
@@ -125,7 +128,11 @@ public final class StraceCollector implements Collector {
                 return;
             }
             // strace ends by itself when every traced process has exited; SIGINT makes it detach and report
-            p.stop(Duration.ofSeconds(5));
+            if (p.stop(STOP_WAIT).isEmpty()) {
+                notes.add("strace did not finish within " + Durations.format(STOP_WAIT) + " of SIGINT and was killed, "
+                        + "so its report is lost; strace before 6.7 can hang detaching from a process that is forking "
+                        + "(strace/strace#277): stop the traced processes first, or use a newer strace");
+            }
         }
 
         @Override

@@ -165,11 +165,7 @@ public final class LocalHost implements Host {
 
     @Override
     public int killProcessesWithEnvironment(String cookieName, String value, Duration grace) throws InterruptedException {
-        int found = ProcessTree.withEnvironment(cookieName, value).size();
-        if (found > 0) {
-            ProcessTree.kill(null, cookieName, value, grace);
-        }
-        return found;
+        return ProcessTree.kill(null, cookieName, value, grace);
     }
 
     @Override

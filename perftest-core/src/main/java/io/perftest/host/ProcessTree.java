@@ -21,6 +21,7 @@ public final class ProcessTree {
 
     private static final Path PROC = Path.of("/proc");
     private static final int MAX_KILL_ROUNDS = 50;
+    private static final int EMPTY_LOOKS = 3;
 
     private ProcessTree() {
     }
@@ -87,25 +88,32 @@ public final class ProcessTree {
     /**
      * Kills {@code root} with all its descendants and every process carrying the cookie
      * ({@code cookieName=cookieValue}; null for none): SIGTERM first, SIGKILL to survivors
-     * after {@code grace}. Returns once none is alive, or after a bounded number of rounds.
+     * after {@code grace} (frozen first, see {@link #freeze}). Returns once none is alive, or
+     * after a bounded number of rounds.
+     *
+     * @return how many processes it signalled
      */
-    public static void kill(ProcessHandle root, String cookieName, String cookieValue, Duration grace)
+    public static int kill(ProcessHandle root, String cookieName, String cookieValue, Duration grace)
             throws InterruptedException {
-        Set<ProcessHandle> targets = collect(root, cookieName, cookieValue);
+        Set<ProcessHandle> seen = new LinkedHashSet<>();
+        Set<ProcessHandle> targets = lookAgain(root, cookieName, cookieValue);
         if (targets.isEmpty()) {
-            return;
+            return 0;
         }
         targets.forEach(ProcessHandle::destroy);
+        seen.addAll(targets);
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline) {
             targets.removeIf(h -> !isRunning(h));
-            for (ProcessHandle h : collect(root, cookieName, cookieValue)) {
+            Set<ProcessHandle> more = targets.isEmpty() ? lookAgain(root, cookieName, cookieValue) : collect(root, cookieName, cookieValue);
+            for (ProcessHandle h : more) {
                 if (targets.add(h)) {
                     h.destroy(); // forked during the grace period: it gets its SIGTERM too
                 }
             }
+            seen.addAll(targets);
             if (targets.stream().noneMatch(ProcessTree::isRunning)) {
-                return;
+                return seen.size();
             }
             Thread.sleep(20);
         }
@@ -113,11 +121,34 @@ public final class ProcessTree {
             targets.addAll(freeze(root, cookieName, cookieValue));
             targets.removeIf(h -> !isRunning(h));
             if (targets.isEmpty()) {
-                return;
+                targets.addAll(lookAgain(root, cookieName, cookieValue));
+                if (targets.isEmpty()) {
+                    break;
+                }
             }
+            seen.addAll(targets);
             targets.forEach(ProcessHandle::destroyForcibly);
             Thread.sleep(20);
         }
+        return seen.size();
+    }
+
+    /**
+     * The running targets, looked for a few times a few milliseconds apart before saying there is
+     * none: a process in the middle of exec shows an empty {@code /proc/<pid>/environ} for a moment
+     * (the new image's environment is not set up yet), so one look can miss it by its cookie.
+     */
+    private static Set<ProcessHandle> lookAgain(ProcessHandle root, String cookieName, String cookieValue)
+            throws InterruptedException {
+        for (int look = 0; look < EMPTY_LOOKS; look++) {
+            Set<ProcessHandle> found = collect(root, cookieName, cookieValue);
+            found.removeIf(h -> !isRunning(h));
+            if (!found.isEmpty() || cookieName == null) {
+                return found;
+            }
+            Thread.sleep(5);
+        }
+        return new LinkedHashSet<>();
     }
 
     /**
