@@ -47,6 +47,42 @@ public class CsvReaderTest {
         return out;
     }
 
+    /**
+     * The fast path (64-byte blocks searched word by word, records left in the buffer) must read
+     * exactly what the byte-at-a-time path reads: random records with quotes, doubled quotes,
+     * CRLF, UTF-8, empty fields and lines longer than a block, over several buffers' worth.
+     */
+    @Test
+    public void shouldReadRandomRecordsAsTheByteAtATimePathDoes() throws IOException {
+        java.util.Random random = new java.util.Random(20261122);
+        String[] pieces = {"a", "bc", "12345", "x".repeat(70), "\u00e9t\u00e9", "\u20ac", " ", "\"", "\"q,\"", "\"\"", "\r", "-1.5e3", "\"\""};
+        for (char delimiter : new char[] {',', ';', '\t'}) {
+            for (boolean quoting : new boolean[] {true, false}) {
+                StringBuilder text = new StringBuilder();
+                while (text.length() < 100_000) {
+                    int fields = random.nextInt(20);
+                    for (int f = 0; f <= fields; f++) {
+                        int parts = random.nextInt(4);
+                        for (int p = 0; p < parts; p++) {
+                            // quotes in one record in fifty, so that most records take the fast path
+                            String piece = pieces[random.nextInt(pieces.length)];
+                            text.append(piece.contains("\"") && random.nextInt(50) != 0 ? "z" : piece);
+                        }
+                        text.append(f < fields ? delimiter : '\n');
+                    }
+                    if (random.nextInt(10) == 0) {
+                        text.append(random.nextBoolean() ? "\n" : "\r\n");
+                    }
+                }
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                List<List<String>> fast = read(new CsvReader(new ByteArrayInputStream(bytes), delimiter, CsvReader.DEFAULT_MAX_RECORD, quoting));
+                List<List<String>> slow = read(new CsvReader(trickle(bytes), delimiter, CsvReader.DEFAULT_MAX_RECORD, quoting));
+                assertEquals("delimiter '" + delimiter + "', quoting " + quoting, slow, fast);
+                assertTrue(fast.size() + " records", fast.size() > 300);
+            }
+        }
+    }
+
     @Test
     public void shouldSplitRecordsAtCommasAndLineEnds() throws IOException {
         assertEquals(List.of(List.of("a", "b"), List.of("c", "", "d")), records("a,b\nc,,d\n"));
