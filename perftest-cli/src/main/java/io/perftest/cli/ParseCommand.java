@@ -80,8 +80,10 @@ public final class ParseCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new UserError("cannot read " + file + (Files.isDirectory(file) ? ": it is a directory" : ": no such readable file"));
             }
-            ResultParser parser = forced != null ? forced : registry.detect(file).orElseThrow(() -> new UserError(
-                    "cannot tell the format of " + file + "; give --format NAME (one of " + String.join(", ", registry.names()) + ")"));
+            ResultParser parser = forced != null ? forced : registry.detect(file).orElse(null);
+            if (parser == null) {
+                throw new UserError(file + ": " + registry.unrecognised(file) + "; give --format NAME to choose one");
+            }
             ParseResult result;
             try {
                 result = parser.parse(file, source != null ? source : parser.defaultSource());

@@ -82,7 +82,28 @@ public class ParseCommandTest {
         Files.writeString(p, "just some words\nnothing to measure\n");
         Cli.Result r = Cli.run("parse", p.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err(), r.err().contains("cannot tell the format of " + p + "; give --format NAME"));
+        assertTrue(r.err(), r.err().contains(p + ": format not recognised; known formats: results-csv, "));
+        assertTrue(r.err(), r.err().contains("; give --format NAME"));
+    }
+
+    @Test
+    public void shouldSayThatABinarySimulationLogIsGatlingsNewFormatAndShowNoRawBytes() throws IOException {
+        Path dir = tmp.newFolder("gatling").toPath();
+        Path p = dir.resolve("simulation.log");
+        byte[] binary = new byte[600];
+        new java.util.Random(7).nextBytes(binary);
+        binary[3] = 0;
+        binary[10] = 0x1b; // ESC: a terminal escape sequence must not reach the terminal
+        Files.write(p, binary);
+
+        Cli.Result detected = Cli.run("parse", p.toString());
+        Cli.Result forced = Cli.run("parse", "--format", "gatling", p.toString());
+
+        assertEquals(2, detected.exitCode());
+        assertTrue(detected.err(), detected.err().contains("a binary simulation.log: Gatling writes its log in a binary format"));
+        assertTrue(forced.err(), forced.err().contains("gatling/gatling#4596"));
+        assertEquals(forced.err(), 1, forced.err().lines().filter(l -> l.startsWith("perftest: warning:")).count());
+        assertFalse(forced.err().contains("\u001b"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.perftest.model.Metric;
 import io.perftest.model.Unit;
 import io.perftest.stats.RequestStatistics;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gatling 3.x {@code simulation.log} in its text form (Gatling 3.0 to 3.7; 3.8 and later write a
- * binary log): tab-separated records {@code RUN}, {@code USER}, {@code REQUEST},
+ * Gatling 3.x {@code simulation.log} in its text form (the binary log that Gatling writes since late
+ * 2024, gatling/gatling#4596, is recognised and refused with that reason): tab-separated records {@code RUN}, {@code USER}, {@code REQUEST},
  * {@code GROUP}, {@code ERROR}, {@code ASSERTION}, with or without the user id column of Gatling
  * 3.0 to 3.3. Requests are keyed by group path and name ({@code Browse/Page 0} -> {@code
  * Browse_Page_0}); response time is end minus start. Groups are reported apart, under
@@ -25,6 +26,26 @@ public final class GatlingLogParser extends AbstractResultParser {
 
     private static final byte[] REQUEST = "REQUEST".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "OK".getBytes(StandardCharsets.US_ASCII);
+
+    /** Why a binary simulation.log yields nothing. */
+    static final String BINARY_LOG = "a binary simulation.log: Gatling writes its log in a binary format since late 2024"
+            + " (gatling/gatling#4596), which perftest does not read; it reads the text log of earlier Gatling 3 versions";
+    private static final int BINARY_PROBE = 512;
+
+    /** True when the head of a file holds a NUL byte, which no text log has (the binary one does, in its first record). */
+    static boolean isBinary(byte[] head) {
+        for (int i = 0; i < Math.min(head.length, BINARY_PROBE); i++) {
+            if (head[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to tell about a file no parser recognised: empty, or that it looks like a binary Gatling log. */
+    static String unrecognisedHint(String fileName, byte[] head) {
+        return fileName.endsWith("simulation.log") && isBinary(head) ? BINARY_LOG : "";
+    }
 
     @Override
     public String name() {
@@ -63,8 +84,16 @@ public final class GatlingLogParser extends AbstractResultParser {
     }
 
     @Override
-    protected void read(InputStream in, String source, ResultSink sink) throws IOException {
+    protected void read(InputStream input, String source, ResultSink sink) throws IOException {
         Problems problems = sink.problems();
+        BufferedInputStream in = new BufferedInputStream(input);
+        in.mark(BINARY_PROBE);
+        byte[] head = in.readNBytes(BINARY_PROBE);
+        in.reset();
+        if (isBinary(head)) {
+            problems.addFileProblem(BINARY_LOG);
+            return;
+        }
         RequestTable requests = new RequestTable();
         Map<String, RequestStatistics> groups = new LinkedHashMap<>();
         long started = 0;

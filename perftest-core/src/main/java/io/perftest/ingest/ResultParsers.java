@@ -65,6 +65,12 @@ public final class ResultParsers {
                 .max(Comparator.comparingInt(p -> p.detect(name, head)));
     }
 
+    /** Why {@link #detect} found no parser for {@code file}: the known formats, and a hint where the content suggests one. */
+    public String unrecognised(Path file) throws IOException {
+        String hint = GatlingLogParser.unrecognisedHint(file.getFileName().toString(), head(file));
+        return "format not recognised" + (hint.isEmpty() ? "" : " (" + hint + ")") + "; known formats: " + String.join(", ", names());
+    }
+
     /** The first {@value #HEAD_BYTES} bytes of {@code file}, for detection. */
     public static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -59,7 +59,7 @@ final class ResultFiles {
         if (parser.isEmpty()) {
             return new ParseResult(List.of(), List.of(),
                     List.of(new io.perftest.ingest.ParseProblem(io.perftest.model.Origin.of(file.toString()),
-                            "format not recognised (known: " + String.join(", ", parsers.names()) + ")")), 1);
+                            parsers.unrecognised(file))), 1);
         }
         return parser.get().parse(file, parser.get().defaultSource());
     }
