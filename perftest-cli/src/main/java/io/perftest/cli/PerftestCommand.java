@@ -60,11 +60,27 @@ public final class PerftestCommand implements Runnable {
                 c.getErr().println("perftest: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
+            if (ex instanceof java.io.IOException io) {
+                // a file given (or found) cannot be read: bad input, not a bug of ours
+                c.getErr().println("perftest: " + readProblem(io));
+                return ExitCodes.USAGE;
+            }
             c.getErr().println("perftest: internal error (please report it): " + ex);
             ex.printStackTrace(c.getErr());
             return ExitCodes.RUN_FAILED;
         });
         return cl;
+    }
+
+    /** What went wrong reading a file, in words: NoSuchFileException and its kind carry only the path. */
+    static String readProblem(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            return "cannot read " + f.getFile() + ": " + why;
+        }
+        return e.getMessage();
     }
 
     /** The version from the jar's manifest. */

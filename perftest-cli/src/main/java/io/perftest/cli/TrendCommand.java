@@ -63,12 +63,9 @@ public final class TrendCommand implements Callable<Integer> {
             throw new UserError(directory + ": no numbered runs in it; give a test's results directory such as "
                     + "perftest-results/<framework>/<test>");
         }
-        List<MetricTrend> trends;
-        try {
-            trends = new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT)).trends(history, metrics);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage());
-        }
+        PrintWriter err = commandSpec.commandLine().getErr();
+        List<MetricTrend> trends = new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT))
+                .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped));
         for (String key : metrics) {
             if (trends.stream().noneMatch(t -> t.key().equals(key))) {
                 throw new UserError(directory + ": no completed run has the metric " + key);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /** compare, trend, detect and pin through the real command line. */
@@ -115,6 +116,31 @@ public class AnalysisCommandsTest {
         assertEquals(30, trend.get("points").size());
         assertEquals(16, trend.get("changePoints").get(0).get("run").asInt());
         assertEquals(2, Cli.run("trend", history.directory().toString(), "--metric", "results.nope").exitCode());
+    }
+
+    @Test
+    public void shouldLeaveADamagedRunOutOfTheTrendAndNameItsFileWhenShownAlone() throws Exception {
+        TestHistory history = new TestHistory(folder.getRoot().toPath().resolve("fw/t"));
+        for (int i = 1; i <= 5; i++) {
+            run(history, RunStatus.COMPLETED, 100 + i);
+        }
+        Path damaged = history.run(3).path();
+        Files.writeString(damaged.resolve("run.json"), "{\"framework\": \"fw\", ");
+        Files.writeString(history.run(4).path().resolve("summary.json"), "[1, 2");
+
+        Cli.Result trend = Cli.run("trend", history.directory().toString(), "--json");
+        Cli.Result show = Cli.run("show", damaged.toString());
+        Cli.Result report = Cli.run("report", damaged.toString());
+
+        assertEquals(trend.err(), 0, trend.exitCode());
+        assertEquals(3, Json.mapper().readTree(trend.out()).get(0).get("points").size());
+        assertTrue(trend.err(), trend.err().contains("perftest: warning: run 3 left out: " + damaged.resolve("run.json") + ": unreadable"));
+        assertTrue(trend.err(), trend.err().contains("run 4 left out: ") && trend.err().contains("summary.json: unreadable"));
+        for (Cli.Result r : List.of(show, report)) {
+            assertEquals(r.err(), 2, r.exitCode());
+            assertTrue(r.err(), r.err().startsWith("perftest: " + damaged.resolve("run.json") + ": unreadable ("));
+            assertFalse(r.err(), r.err().contains("internal error") || r.err().contains("\tat "));
+        }
     }
 
     @Test

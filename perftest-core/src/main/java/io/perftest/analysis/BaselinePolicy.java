@@ -2,11 +2,9 @@ package io.perftest.analysis;
 
 import io.perftest.model.BaselineChoice;
 import io.perftest.model.Metric;
-import io.perftest.model.RunStatus;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Samples;
 import io.perftest.store.RunDirectory;
-import io.perftest.store.RunRecord;
 import io.perftest.store.TestHistory;
 
 import java.io.IOException;
@@ -130,19 +128,11 @@ public record BaselinePolicy(Kind kind, int count) {
         return RunSummary.of(out);
     }
 
-    private static Optional<RunSummary> completedSummary(RunDirectory dir) throws IOException {
-        if (!dir.exists()) {
-            return Optional.empty();
-        }
-        RunRecord record;
+    private static Optional<RunSummary> completedSummary(RunDirectory dir) {
         try {
-            record = dir.readRecord();
+            return dir.completedSummary();
         } catch (IOException e) {
             return Optional.empty(); // an unreadable run cannot be a baseline; the others still can
         }
-        if (record.status() != RunStatus.COMPLETED) {
-            return Optional.empty();
-        }
-        return dir.readSummary();
     }
 }

@@ -2,11 +2,9 @@ package io.perftest.analysis;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
-import io.perftest.model.RunStatus;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Unit;
 import io.perftest.store.RunDirectory;
-import io.perftest.store.RunRecord;
 import io.perftest.store.TestHistory;
 
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The trends of a test: for every metric (or the chosen ones), its value over the COMPLETED runs
@@ -31,11 +30,21 @@ public final class TrendAnalysis {
         this.detector = detector;
     }
 
-    /** The trends of {@code keys} (every metric when empty), sorted by key. */
-    public List<MetricTrend> trends(TestHistory history, Collection<String> keys) throws IOException {
+    /**
+     * The trends of {@code keys} (every metric when empty), sorted by key, over the completed runs.
+     * A run whose files cannot be read is left out and told to {@code skipped} (with the reason),
+     * so that one damaged run does not hide a test's history.
+     */
+    public List<MetricTrend> trends(TestHistory history, Collection<String> keys, Consumer<String> skipped) throws IOException {
         Map<String, Builder> byKey = new TreeMap<>();
         for (RunDirectory dir : history.runs()) {
-            Optional<RunSummary> summary = completedSummary(dir);
+            Optional<RunSummary> summary;
+            try {
+                summary = dir.completedSummary();
+            } catch (IOException e) {
+                skipped.accept("run " + dir.number() + " left out: " + e.getMessage());
+                continue;
+            }
             if (summary.isEmpty()) {
                 continue;
             }
@@ -50,14 +59,6 @@ public final class TrendAnalysis {
             out.add(b.build(detector));
         }
         return out;
-    }
-
-    private static Optional<RunSummary> completedSummary(RunDirectory dir) throws IOException {
-        if (!dir.exists()) {
-            return Optional.empty();
-        }
-        RunRecord record = dir.readRecord();
-        return record.status() == RunStatus.COMPLETED ? dir.readSummary() : Optional.empty();
     }
 
     private static final class Builder {

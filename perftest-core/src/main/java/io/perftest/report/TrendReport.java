@@ -67,18 +67,8 @@ public final class TrendReport {
     }
 
     public static String render(TestHistory history, List<String> metrics, ChangePointFinder finder) throws IOException {
-        List<RunEntry> runs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (RunDirectory d : history.runs()) {
-            if (!d.exists()) {
-                continue;
-            }
-            try {
-                runs.add(new RunEntry(d.number(), d.readRecord(), d.readSummary().orElse(RunSummary.empty())));
-            } catch (IOException e) {
-                unreadable.add(d.number() + ": " + e.getMessage());
-            }
-        }
+        List<RunEntry> runs = readableRuns(history, unreadable::add);
         String name = runs.isEmpty() ? history.directory().getFileName().toString()
                 : runs.get(runs.size() - 1).record().framework() + " / " + runs.get(runs.size() - 1).record().test();
         Html html = new Html("perftest trend: " + name);
@@ -138,13 +128,24 @@ public final class TrendReport {
 
     /** The trend of one metric across a test's runs (the Jenkins job page draws the same); empty when no run has it. */
     public static Optional<TrendData> trend(String key, TestHistory history, ChangePointFinder finder) throws IOException {
+        List<RunEntry> runs = readableRuns(history, unreadable -> { });
+        return runs.isEmpty() ? Optional.empty() : trend(key, runs, finder);
+    }
+
+    /** The runs of {@code history} with a run.json; each run whose files cannot be read goes to {@code unreadable} instead. */
+    private static List<RunEntry> readableRuns(TestHistory history, java.util.function.Consumer<String> unreadable) throws IOException {
         List<RunEntry> runs = new ArrayList<>();
         for (RunDirectory d : history.runs()) {
-            if (d.exists()) {
+            if (!d.exists()) {
+                continue;
+            }
+            try {
                 runs.add(new RunEntry(d.number(), d.readRecord(), d.readSummary().orElse(RunSummary.empty())));
+            } catch (IOException e) {
+                unreadable.accept(d.number() + ": " + e.getMessage());
             }
         }
-        return runs.isEmpty() ? Optional.empty() : trend(key, runs, finder);
+        return runs;
     }
 
     private static void changeTable(Html html, TrendData data) {

@@ -117,6 +117,19 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * The summary of this run if it completed: empty when there is no run.json, the run did not
+     * complete (its numbers would not be comparable) or it has no summary.json.
+     *
+     * @throws IOException when run.json or summary.json cannot be read or parsed (the message names the file)
+     */
+    public Optional<RunSummary> completedSummary() throws IOException {
+        if (!exists() || readRecord().status() != io.perftest.model.RunStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        return readSummary();
+    }
+
     public void writeSummary(RunSummary summary) throws IOException {
         AtomicFiles.write(path.resolve(SUMMARY_JSON), out -> Json.mapper().writeValue(out, SummaryCodec.encode(summary)));
     }
