@@ -38,21 +38,24 @@ public final class FioJsonParser extends AbstractResultParser {
 
     @Override
     public String detectionRule() {
-        return "a JSON object starting with \"fio version\" (or holding \"jobs\" with \"jobname\")";
+        return "a JSON object starting with \"fio version\" (or holding \"jobs\" with \"jobname\"), after any lines of"
+                + " text fio printed first";
     }
 
     @Override
     public int detect(String fileName, byte[] head) {
-        String t = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-        if (!t.startsWith("{")) {
+        int json = JsonInput.firstObjectLine(head);
+        if (json < 0) {
             return 0;
         }
+        String t = new String(head, json, head.length - json, java.nio.charset.StandardCharsets.UTF_8);
         return t.contains("\"fio version\"") ? 95 : t.contains("\"jobs\"") && t.contains("\"jobname\"") ? 70 : 0;
     }
 
     @Override
     protected void read(InputStream in, String source, ResultSink sink) throws IOException {
-        JsonInput.eachElement(in, "jobs", "an object with a \"jobs\" array (fio --output-format=json)", sink,
+        // fio may print job descriptions ("a: (g=0): rw=write, ...") and notes before its JSON
+        JsonInput.eachElement(JsonInput.fromFirstObjectLine(in), "jobs", "an object with a \"jobs\" array (fio --output-format=json)", sink,
                 (element, line) -> job(element, source, line, sink));
     }
 

@@ -93,6 +93,54 @@ public final class JsonInput {
         }
     }
 
+    /**
+     * {@code in} with the lines before the first one that starts with '{' turned into blanks
+     * (line ends kept, so the parser's line numbers stay the file's): tools such as fio print job
+     * descriptions and notes on standard output ahead of their JSON.
+     */
+    public static InputStream fromFirstObjectLine(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            private boolean inJson;
+            private boolean lineStart = true;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                for (int i = off; i < off + n && !inJson; i++) {
+                    byte c = b[i];
+                    if (c == '{' && lineStart) {
+                        inJson = true;
+                    } else if (c == '\n') {
+                        lineStart = true;
+                    } else {
+                        lineStart &= c == ' ' || c == '\t' || c == '\r';
+                        b[i] = ' ';
+                    }
+                }
+                return n;
+            }
+        };
+    }
+
+    /** The offset in {@code head} of the first line that starts with '{' (after blanks), or -1. */
+    public static int firstObjectLine(byte[] head) {
+        boolean lineStart = true;
+        for (int i = 0; i < head.length; i++) {
+            byte c = head[i];
+            if (c == '{' && lineStart) {
+                return i;
+            }
+            lineStart = c == '\n' || lineStart && (c == ' ' || c == '\t' || c == '\r');
+        }
+        return -1;
+    }
+
     public static long line(JsonParser p) {
         return p.currentTokenLocation().getLineNr();
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import static io.perftest.ingest.JmeterCsvParserTest.metric;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 /**
  * The sample is fio 3.33's real JSON of a 2-second 70/30 random read/write job on a 16 MiB file;
@@ -64,5 +65,30 @@ public class FioJsonParserTest extends ResultParserContractTest {
             }
         }
         assertEquals(0, metric(r, "fio.randrw.errors").value(), 0);
+    }
+
+    /** fio 3.33's real output of two jobs: it prints "seqwrite: (g=0): rw=write, ..." on stdout before the JSON. */
+    @Test
+    public void shouldReadTheJsonAfterTheLinesFioPrintsFirstAndKeepTheLineNumbers() throws IOException {
+        byte[] bytes = getClass().getResourceAsStream("fio-two-jobs-text-first.json").readAllBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("seqwrite: (g=0): rw=write"));
+        java.nio.file.Path file = write("fio.out", bytes);
+
+        ParseResult r = new FioJsonParser().parse(file, "fio");
+
+        assertEquals("fio-json", ResultParsers.standard().detect(file).orElseThrow().name());
+        assertEquals(r.problems().toString(), 0, r.problemCount());
+        com.fasterxml.jackson.databind.JsonNode jobs = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text.substring(text.indexOf("\n{") + 1)).get("jobs");
+        assertEquals(jobs.get(0).get("write").get("iops").asDouble(), metric(r, "fio.seqwrite.write.iops").value(), 1e-9);
+        assertEquals(jobs.get(1).get("read").get("iops").asDouble(), metric(r, "fio.randread.read.iops").value(), 1e-9);
+
+        // a syntax error after the text lines is reported at its line in the file
+        String broken = text.replaceFirst("\"jobname\" : \"randread\",", "\"jobname\" : \"randread\",,");
+        long line = broken.substring(0, broken.indexOf(",,")).lines().count();
+        ParseResult b = new FioJsonParser().parse(write("broken.out", broken.getBytes(StandardCharsets.UTF_8)), "fio");
+        assertTrue(b.problems().toString(), b.problems().get(0).origin().line() == line);
+        assertTrue(metric(b, "fio.seqwrite.write.iops").value() > 0);
     }
 }
