@@ -16,8 +16,8 @@ import java.util.Optional;
  * JMeter JTL results in CSV ({@code jmeter -n -l results.jtl}), with or without the header row
  * ({@code jmeter.save.saveservice.print_field_names}), columns in any order JMeter writes them,
  * quoted labels holding commas. Without a header the columns are JMeter's default ones (see
- * {@link #DEFAULT_COLUMNS}). Timestamps must be epoch milliseconds (JMeter's default
- * {@code timestamp_format=ms}) and mark the start of the sample (JMeter's default
+ * {@link #DEFAULT_COLUMNS}). Timestamps are epoch milliseconds (JMeter's default
+ * {@code timestamp_format=ms}) or date-times ({@code yyyy/MM/dd HH:mm:ss.SSS}, ISO-8601) and mark the start of the sample (JMeter's default
  * {@code sampleresult.timestamp.start=true}). Per label and in total: see {@link RequestStatistics}.
  */
 public final class JmeterCsvParser extends AbstractResultParser {
@@ -275,7 +275,7 @@ public final class JmeterCsvParser extends AbstractResultParser {
         }
         int at = c.timeStamp;
         try {
-            long start = csv.longNumber(at);
+            long start = startMillis(csv, at);
             at = c.elapsed;
             long elapsed = csv.longNumber(at);
             if (elapsed < 0 || start < 0) {
@@ -304,8 +304,26 @@ public final class JmeterCsvParser extends AbstractResultParser {
             table.of(csv, c.label).record(start, elapsed, samples, failed, latency, connect, received, sent);
         } catch (NumberFormatException e) {
             problems.add(csv.line(), "column " + (at + 1) + ": " + e.getMessage()
-                    + (at == c.timeStamp ? " (timeStamp must be epoch milliseconds: jmeter.save.saveservice.timestamp_format=ms)" : "")
+                    + (at == c.timeStamp ? " (timeStamp must be epoch milliseconds, JMeter's default, or a date-time such as"
+                            + " 2024/06/01 12:00:00.000)" : "")
                     + "; record skipped");
+        }
+    }
+
+    /**
+     * The sample's start in epoch milliseconds: JMeter's default, or a date-time written with
+     * {@code jmeter.save.saveservice.timestamp_format} ({@code yyyy/MM/dd HH:mm:ss.SSS}, ISO-8601),
+     * read as UTC when it has no zone (only differences between timestamps are used).
+     */
+    private static long startMillis(CsvReader csv, int field) {
+        try {
+            return csv.longNumber(field);
+        } catch (NumberFormatException notMillis) {
+            String text = csv.field(field);
+            if (Timestamps.kindOf(text) != Timestamps.ISO) {
+                throw notMillis;
+            }
+            return Math.round(Timestamps.ISO.seconds(text) * 1000);
         }
     }
 

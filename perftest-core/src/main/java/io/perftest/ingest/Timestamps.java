@@ -10,7 +10,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The time column of a series file: epoch seconds or milliseconds, elapsed seconds, ISO-8601
- * date-times ({@code 2017-08-03T18:36:05Z}, UTC when no zone is given, a space allowed for 'T')
+ * date-times ({@code 2017-08-03T18:36:05Z}, UTC when no zone is given, a space allowed for 'T',
+ * slashes for dashes as JMeter's {@code yyyy/MM/dd HH:mm:ss.SSS} writes them)
  * or a time of day ({@code 18:36:05}). The kind is decided by the first value.
  */
 public enum Timestamps {
@@ -70,7 +71,9 @@ public enum Timestamps {
     }
 
     private static Instant iso(String t) {
-        String s = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        String d = t.length() >= 10 && t.charAt(4) == '/' && t.charAt(7) == '/' // JMeter's yyyy/MM/dd HH:mm:ss.SSS
+                ? t.substring(0, 4) + '-' + t.substring(5, 7) + '-' + t.substring(8) : t;
+        String s = d.length() > 10 && d.charAt(10) == ' ' ? d.substring(0, 10) + 'T' + d.substring(11) : d;
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

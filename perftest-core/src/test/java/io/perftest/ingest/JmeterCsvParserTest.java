@@ -203,4 +203,25 @@ public class JmeterCsvParserTest extends ResultParserContractTest {
         assertTrue(r.problems().get(0).message(), r.problems().get(0).message().contains("timeStamp, elapsed, label"));
         assertEquals(1, r.problems().get(0).origin().line());
     }
+
+    @Test
+    public void shouldReadTimestampsWrittenAsDatesLikeEpochMilliseconds() throws IOException {
+        // the same samples, once with JMeter's default timestamps, once with timestamp_format=yyyy/MM/dd HH:mm:ss.SSS
+        String header = "timeStamp,elapsed,label,responseCode,success,bytes\n";
+        String millis = header + "1717200000000,120,Home,200,true,500\n1717200001500,80,Home,200,true,500\n1717200002250,300,Login,500,false,20\n";
+        String dated = header + "2024/06/01 00:00:00.000,120,Home,200,true,500\n2024/06/01 00:00:01.500,80,Home,200,true,500\n"
+                + "2024-06-01T00:00:02.250Z,300,Login,500,false,20\n";
+
+        ParseResult a = parser().parse(write("ms.jtl", millis.getBytes(StandardCharsets.UTF_8)), "jmeter");
+        ParseResult b = parser().parse(write("dated.jtl", dated.getBytes(StandardCharsets.UTF_8)), "jmeter");
+
+        assertEquals(b.problems().toString(), 0, b.problemCount());
+        assertEquals(a.metrics().size(), b.metrics().size());
+        for (Metric m : a.metrics()) {
+            assertEquals(m.key(), m.value(), metric(b, m.key()).value(), 1e-9);
+        }
+        assertEquals(3 / 2.55, metric(b, "jmeter.total.throughput").value(), 1e-9);
+        ParseResult bad = parser().parse(write("bad.jtl", (header + "yesterday,1,Home,200,true,1\n").getBytes(StandardCharsets.UTF_8)), "jmeter");
+        assertTrue(bad.problems().toString(), bad.problems().get(0).message().contains("epoch milliseconds, JMeter's default, or a date-time"));
+    }
 }
