@@ -2,6 +2,7 @@ package io.perftest.ingest;
 
 import io.perftest.stats.RequestStatistics;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,11 +63,12 @@ public final class JmeterCsvParser extends AbstractResultParser {
         if (first.startsWith("<")) {
             return 0;
         }
+        char d = delimiter(first);
         String lower = first.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("timestamp,") && lower.contains(",elapsed,") && lower.contains("label")) {
+        if (lower.startsWith("timestamp" + d) && lower.contains(d + "elapsed" + d) && lower.contains("label")) {
             return jtl ? 100 : 95;
         }
-        String[] f = first.split(",", -1);
+        String[] f = first.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
         if (f.length >= 8 && f[0].matches("\\d{12,14}") && f[1].matches("\\d+")
                 && (f[7].equals("true") || f[7].equals("false"))) {
             return jtl ? 95 : 80;
@@ -75,6 +77,31 @@ public final class JmeterCsvParser extends AbstractResultParser {
             return 50;
         }
         return 0;
+    }
+
+    /** The delimiters JMeter can be told to write ({@code jmeter.save.saveservice.default_delimiter}). */
+    private static final String DELIMITERS = ",;\t|";
+
+    /**
+     * The delimiter of a JTL whose first line is {@code first}: the character after the
+     * {@code timeStamp} header or after the leading epoch milliseconds; ',' when neither says.
+     */
+    static char delimiter(String first) {
+        String t = TextEncoding.withoutBom(first);
+        int at = 0;
+        if (t.regionMatches(true, 0, "timeStamp", 0, 9)) {
+            at = 9;
+        } else {
+            while (at < t.length() && Character.isDigit(t.charAt(at))) {
+                at++;
+            }
+        }
+        return at > 0 && at < t.length() && DELIMITERS.indexOf(t.charAt(at)) >= 0 ? t.charAt(at) : ',';
+    }
+
+    private static char delimiter(byte[] head) {
+        List<String> lines = HeadLines.of(head, 1);
+        return lines.isEmpty() ? ',' : delimiter(lines.get(0));
     }
 
     /** Where the columns this parser uses are in a record; -1 when absent. */
@@ -160,7 +187,11 @@ public final class JmeterCsvParser extends AbstractResultParser {
     @Override
     protected void read(InputStream in, String source, ResultSink sink) throws IOException {
         RequestTable table = new RequestTable();
-        try (CsvReader csv = new CsvReader(in, ',')) {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(ResultParsers.HEAD_BYTES);
+        char delimiter = delimiter(buffered.readNBytes(ResultParsers.HEAD_BYTES));
+        buffered.reset();
+        try (CsvReader csv = new CsvReader(buffered, delimiter)) {
             Columns cols = header(csv, table, sink.problems());
             if (cols == null) {
                 return;
@@ -240,7 +271,8 @@ public final class JmeterCsvParser extends AbstractResultParser {
         long from;
         long linesBefore;
         Problems headProblems = new Problems(file.toString());
-        try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',')) {
+        char delimiter = delimiter(ResultParsers.head(file));
+        try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, delimiter)) {
             cols = header(csv, new RequestTable(), headProblems);
             boolean headerRow = cols != null && cols != DEFAULT;
             from = headerRow ? csv.consumed() : 0;
@@ -250,7 +282,7 @@ public final class JmeterCsvParser extends AbstractResultParser {
             return Optional.empty(); // let the one-pass reading report it, in order
         }
         Columns columns = cols;
-        Optional<List<RequestTable>> tables = LineParts.read(file, from, linesBefore, count, ',', problems,
+        Optional<List<RequestTable>> tables = LineParts.read(file, from, linesBefore, count, delimiter, problems,
                 (csv, length, partProblems) -> {
                     RequestTable table = new RequestTable();
                     scan(csv, length, columns, table, partProblems);

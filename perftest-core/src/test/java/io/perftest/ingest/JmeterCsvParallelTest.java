@@ -66,6 +66,33 @@ public class JmeterCsvParallelTest {
     }
 
     @Test
+    public void shouldReadTheDelimiterJmeterWasToldToWriteInPartsAndInOnePass() throws Exception {
+        // jmeter.save.saveservice.default_delimiter=; (or \t): the same file with every field separator replaced
+        Path comma = jtl(20_000, Map.of());
+        ParseResult expected = new JmeterCsvParser(Long.MAX_VALUE, 1).parse(comma, "jmeter");
+        for (String d : new String[] {";", "\t"}) {
+            String text = Files.readString(comma).replace("\"Login, then dashboard\"", "\u0001")
+                    .replace(",", d).replace("\u0001", "\"Login" + d + " then dashboard\"");
+            Path other = tmp.newFolder().toPath().resolve("results.jtl");
+            Files.writeString(other, text);
+
+            ParseResult onePass = new JmeterCsvParser(Long.MAX_VALUE, 1).parse(other, "jmeter");
+            ParseResult inParts = new JmeterCsvParser(64 * 1024, 4).parse(other, "jmeter");
+
+            assertEquals("jmeter-csv", ResultParsers.standard().detect(other).orElseThrow().name());
+            assertEquals(0, onePass.problemCount());
+            assertEquals(byKey(expected).keySet(), byKey(onePass).keySet());
+            assertSameMetrics(onePass, inParts);
+            assertEquals(byKey(expected).get("jmeter.total.elapsed.mean"), byKey(onePass).get("jmeter.total.elapsed.mean"), 1e-9);
+            assertEquals(byKey(expected).get("jmeter.total.throughput"), byKey(onePass).get("jmeter.total.throughput"), 1e-9);
+        }
+        String headerless = "1717200000000;120;Home;200;OK;T 1-1;text;true;;500;120;8;8;http://x/;100;0;3\n";
+        Path h = tmp.newFolder().toPath().resolve("headerless.jtl");
+        Files.writeString(h, headerless);
+        assertEquals(1, byKey(new JmeterCsvParser().parse(h, "jmeter")).get("jmeter.Home.count"), 0);
+    }
+
+    @Test
     public void shouldAggregateInPartsExactlyAsInOnePass() throws Exception {
         Path file = jtl(20_000, Map.of());
 
