@@ -230,7 +230,9 @@ final class Execution {
             } else if (host == engine.executionHost()) {
                 throw new IOException("execution host " + host.name() + " is not usable: " + message(r));
             } else {
-                problem("statistics host " + host.name() + " left out of this run: " + message(r));
+                String why = "statistics host " + host.name() + " left out of this run: " + message(r);
+                problem(why);
+                engine.control().markUnstable(why); // the run goes on, but its system picture is incomplete
             }
         }
         record.provenance(new RunRecord.Provenance(scriptChecksum(), VERSION, System.getProperty("java.version"),

@@ -6,6 +6,7 @@ import io.perftest.host.Host;
 import io.perftest.host.LocalHost;
 import io.perftest.model.RunSpec;
 import io.perftest.model.RunStatus;
+import io.perftest.model.Verdict;
 import io.perftest.run.RunEngine;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.RunDirectory;
@@ -138,6 +139,8 @@ public class SshStatsHostRunTest {
         RunRecord record = new RunDirectory(results.resolve("lab/default/1")).readRecord();
         assertTrue(record.problems().toString(), record.problems().stream()
                 .anyMatch(p -> p.startsWith("statistics host stats1 left out of this run: stats1: cannot connect to")));
+        assertEquals("the run is whole but its system picture is not", Verdict.UNSTABLE, record.verdict());
+        assertEquals(RunStatus.COMPLETED, record.status());
     }
 
     private record Result(int exitCode, String out, String err) {
