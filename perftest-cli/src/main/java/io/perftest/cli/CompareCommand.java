@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest compare}: two runs side by side, metric by metric, with statistical confidence. */
 @Command(name = "compare",
+        header = "Compare run B with baseline run A, metric by metric, with a verdict per metric.",
         description = {"Compares run B with run A (the baseline), metric by metric: the medians, their ratio with a",
                 "95% bootstrap confidence interval, the Mann-Whitney U p-value corrected for the number of metrics",
                 "(Benjamini-Hochberg), and a verdict from the metric's direction: improved, unchanged, regressed or",

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest detect}: the change points of one series. */
 @Command(name = "detect",
+        header = "Find the change points of one series of numbers.",
         description = {"Finds the change points of one series and prints their 0-based indices (the first point of",
                 "each new level) as a JSON array. The series is a file of numbers one a line, a CSV file (the last",
                 "column; a header line is skipped) or a TCPD dataset (JSON). With --json, each change point comes",

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest parse}: the metrics of result files in any supported format. */
 @Command(name = "parse",
+        header = "Read result files of the tools perftest knows and print their metrics.",
         description = {"Reads result files of the load and benchmark tools perftest knows (JMeter JTL CSV/XML, Gatling,",
                 "JMH, hyperfine, wrk, fio, datapoints, results.csv, multicol.csv) and prints their metrics.",
                 "The format is detected from each file's name and content unless --format is given.",

@@ -47,6 +47,9 @@ public final class PerftestCommand implements Runnable {
         CommandLine cl = new CommandLine(new PerftestCommand());
         cl.setOut(out);
         cl.setErr(err);
+        // the descriptions are written for 110 columns; a narrower terminal gets them wrapped to its width
+        cl.setUsageHelpWidth(110);
+        cl.setUsageHelpAutoWidth(true);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest pin}: marks a run as its test's baseline for the {@code pinned} policy. */
 @Command(name = "pin",
+        header = "Mark a completed run as the baseline of its test.",
         description = {"Marks a completed run as the baseline of its test: runs of the test with 'baseline: pinned'",
                 "are compared with it. Stored as " + PinnedBaseline.FILE + " in the test's results directory;",
                 "pinning another run replaces it."},

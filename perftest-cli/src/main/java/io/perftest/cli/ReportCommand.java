@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest report}: one self-contained HTML page of a run. */
 @Command(name = "report",
+        header = "Write the self-contained HTML report of a run.",
         description = {"Writes the HTML report of a run: verdict, thresholds, comparison with the baseline, metrics,",
                 "charts of every host, links to profiler outputs and raw files, console tail, provenance.",
                 "One self-contained file (charts and style inline, no script) to open, mail or archive."},

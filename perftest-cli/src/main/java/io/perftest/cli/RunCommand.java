@@ -45,6 +45,7 @@ import java.util.concurrent.Callable;
 /** {@code perftest run}: runs a framework's test through the whole lifecycle and keeps its results. */
 @Command(name = "run",
         sortOptions = false,
+        header = "Run an execution script through the full lifecycle and keep everything it measured.",
         description = {"Runs an execution script through the run lifecycle (setup, monitors, test, collect, collate,",
                 "cleanup), keeps everything in a numbered run directory and prints the metrics it measured.",
                 "The run directory is printed on the last line of standard output."},

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest show}: what a run did and measured. */
 @Command(name = "show",
+        header = "Show a run: status, verdict, stage timings, thresholds, problems and metrics.",
         description = {"Shows a run: its test, parameters, status and verdict, stage timings, thresholds,",
                 "problems and metrics. A run left running by a perftest process that is gone is marked aborted."},
         footer = {"", "Examples:",

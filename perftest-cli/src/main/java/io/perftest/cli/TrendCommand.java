@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perftest trend}: a test's metrics over its runs, and the runs where their level changed. */
 @Command(name = "trend",
+        header = "Show each metric of a test across its runs, and the runs where its level changed.",
         description = {"Shows each metric of a test over its completed runs and the runs where its level changed",
                 "(change points: E-divisive means with a Student t-test in windows of 50 runs, p <= 0.00001,",
                 "levels of at least 3 runs), with the mean before and after, the relative change and the p-value."},
