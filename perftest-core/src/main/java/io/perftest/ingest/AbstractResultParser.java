@@ -22,9 +22,9 @@ public abstract class AbstractResultParser implements ResultParser {
     public final ParseResult parse(Path file, String source) throws IOException {
         Problems problems = new Problems(file.toString());
         ResultSink sink = new ResultSink(problems);
-        String encoding = TextEncoding.problemOf(ResultParsers.head(file));
-        if (encoding != null) {
-            problems.addFileProblem(encoding);
+        String refusal = refusal(ResultParsers.head(file));
+        if (refusal != null) {
+            problems.addFileProblem(refusal);
             return sink.result();
         }
         try {
@@ -48,6 +48,15 @@ public abstract class AbstractResultParser implements ResultParser {
         String m = message == null ? "" : message.strip();
         int nl = m.lastIndexOf('\n');
         return nl >= 0 ? m.substring(nl + 1).strip() : m;
+    }
+
+    /**
+     * Why this parser will not read a file that starts with {@code head}, or null: by default a
+     * text encoding other than UTF-8 ({@link TextEncoding#problemOf}). A format that knows more
+     * (a binary variant of itself) adds its reason.
+     */
+    protected String refusal(byte[] head) {
+        return TextEncoding.problemOf(head);
     }
 
     /** Reads {@code file} into {@code sink}; by default as one stream with {@link #read(InputStream, String, ResultSink)}. */

@@ -5,7 +5,6 @@ import io.perftest.model.Metric;
 import io.perftest.model.Unit;
 import io.perftest.stats.RequestStatistics;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +33,14 @@ public final class GatlingLogParser extends AbstractResultParser {
 
     /** True when the head of a file holds a NUL byte, which no text log has (the binary one does, in its first record). */
     static boolean isBinary(byte[] head) {
-        for (int i = 0; i < Math.min(head.length, BINARY_PROBE); i++) {
-            if (head[i] == 0) {
-                return true;
-            }
-        }
-        return false;
+        return TextEncoding.zeroBytes(head, BINARY_PROBE) > 0;
+    }
+
+    /** The encoding check of every parser, then: a binary simulation.log is Gatling's newer format. */
+    @Override
+    protected String refusal(byte[] head) {
+        String encoding = super.refusal(head);
+        return encoding != null ? encoding : isBinary(head) ? BINARY_LOG : null;
     }
 
     /** What to tell about a file no parser recognised: empty, or that it looks like a binary Gatling log. */
@@ -84,16 +85,8 @@ public final class GatlingLogParser extends AbstractResultParser {
     }
 
     @Override
-    protected void read(InputStream input, String source, ResultSink sink) throws IOException {
+    protected void read(InputStream in, String source, ResultSink sink) throws IOException {
         Problems problems = sink.problems();
-        BufferedInputStream in = new BufferedInputStream(input);
-        in.mark(BINARY_PROBE);
-        byte[] head = in.readNBytes(BINARY_PROBE);
-        in.reset();
-        if (isBinary(head)) {
-            problems.addFileProblem(BINARY_LOG);
-            return;
-        }
         RequestTable requests = new RequestTable();
         Map<String, RequestStatistics> groups = new LinkedHashMap<>();
         long started = 0;
