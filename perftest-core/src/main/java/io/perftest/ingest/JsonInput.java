@@ -100,8 +100,8 @@ public final class JsonInput {
      */
     public static InputStream fromFirstObjectLine(InputStream in) {
         return new java.io.FilterInputStream(in) {
+            private final ObjectLineStart start = new ObjectLineStart();
             private boolean inJson;
-            private boolean lineStart = true;
 
             @Override
             public int read() throws IOException {
@@ -113,13 +113,8 @@ public final class JsonInput {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 for (int i = off; i < off + n && !inJson; i++) {
-                    byte c = b[i];
-                    if (c == '{' && lineStart) {
-                        inJson = true;
-                    } else if (c == '\n') {
-                        lineStart = true;
-                    } else {
-                        lineStart &= c == ' ' || c == '\t' || c == '\r';
+                    inJson = start.isAt(b[i]);
+                    if (!inJson && b[i] != '\n') {
                         b[i] = ' ';
                     }
                 }
@@ -130,15 +125,27 @@ public final class JsonInput {
 
     /** The offset in {@code head} of the first line that starts with '{' (after blanks), or -1. */
     public static int firstObjectLine(byte[] head) {
-        boolean lineStart = true;
+        ObjectLineStart start = new ObjectLineStart();
         for (int i = 0; i < head.length; i++) {
-            byte c = head[i];
-            if (c == '{' && lineStart) {
+            if (start.isAt(head[i])) {
                 return i;
             }
-            lineStart = c == '\n' || lineStart && (c == ' ' || c == '\t' || c == '\r');
         }
         return -1;
+    }
+
+    /** Finds the '{' that begins a line (after blanks), fed a byte at a time. */
+    private static final class ObjectLineStart {
+        private boolean lineStart = true;
+
+        /** Whether {@code c} is that '{'. */
+        boolean isAt(byte c) {
+            if (c == '{' && lineStart) {
+                return true;
+            }
+            lineStart = c == '\n' || lineStart && (c == ' ' || c == '\t' || c == '\r');
+            return false;
+        }
     }
 
     public static long line(JsonParser p) {
