@@ -71,9 +71,9 @@ public final class StraceCollector implements Collector {
         return r;
     }
 
-    /** strace on one host: attached when the script starts. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
+    /** strace on one host: attached when the script starts. */
     private final class Running implements RunningCollector {
         private final Host host;
         private final CollectorContext ctx;
