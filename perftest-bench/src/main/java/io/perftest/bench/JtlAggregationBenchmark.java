@@ -16,8 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -52,14 +50,6 @@ public class JtlAggregationBenchmark {
 
     @Benchmark
     public long readRaw() throws IOException {
-        long sum = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                sum += n + buf[n - 1];
-            }
-        }
-        return sum;
+        return RawRead.of(file);
     }
 }
