@@ -175,8 +175,12 @@ public final class ProcessTree {
         return frozen;
     }
 
-    /** Sends {@code signal} to the pids with one {@code kill} (argv, no shell); bounded wait. False if kill(1) cannot start. */
-    static boolean signal(String signal, List<Long> pids) throws InterruptedException {
+    /**
+     * Sends {@code signal} (a name: INT, TERM, STOP) to the pids with one {@code kill} (argv, no
+     * shell); bounded wait. False if kill(1) cannot start. The one way perftest signals by name,
+     * here and on Jenkins agents.
+     */
+    public static boolean signal(String signal, List<Long> pids) throws InterruptedException {
         List<String> argv = new ArrayList<>(pids.size() + 3);
         argv.add("kill");
         argv.add("-s");

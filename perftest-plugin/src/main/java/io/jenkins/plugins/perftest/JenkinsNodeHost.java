@@ -353,11 +353,9 @@ public final class JenkinsNodeHost implements Host {
 
         @Override
         public Void call() throws IOException {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
-                if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kill.destroyForcibly();
+                if (!ProcessTree.signal(signal, List.of(pid))) {
+                    throw new IOException("cannot run kill to send SIG" + signal + " to " + pid);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
