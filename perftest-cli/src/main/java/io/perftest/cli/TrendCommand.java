@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "trend",
         header = "Show each metric of a test across its runs, and the runs where its level changed.",
         description = {"Shows each metric of a test over its completed runs and the runs where its level changed",
-                "(change points: E-divisive means with a Student t-test in windows of 50 runs, p <= 0.00001,",
-                "levels of at least 3 runs), with the mean before and after, the relative change and the p-value."},
+                "(change points: candidates of levels and slopes tested against their neighbours with a trend and",
+                "autocorrelated noise allowed, p <= 0.001, levels of at least 2 runs; see docs/analysis.md), with the",
+                "mean before and after, the relative change and the p-value."},
         footer = {"", "Examples:",
                 "  perftest trend perftest-results/quickstart/default",
                 "  perftest trend perftest-results/quickstart/default --metric results.throughput --json",
@@ -73,9 +74,7 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         if (html != null) {
-            ChangePointDetector detector = new ChangePointDetector(ChangePointSettings.DEFAULT);
-            io.perftest.report.TrendReport.write(history, metrics,
-                    values -> java.util.Arrays.stream(detector.detect(values).indices()).boxed().toList(), html);
+            io.perftest.report.TrendReport.write(history, ordered(trends, metrics), html);
             if (!json) {
                 out.println("HTML report: " + html.toAbsolutePath().normalize());
             }
@@ -98,6 +97,18 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The trends in the order the metrics were chosen (sorted by key when none were). */
+    private static List<MetricTrend> ordered(List<MetricTrend> trends, List<String> chosen) {
+        if (chosen.isEmpty()) {
+            return trends;
+        }
+        List<MetricTrend> out = new ArrayList<>();
+        for (String key : chosen) {
+            trends.stream().filter(t -> t.key().equals(key)).findFirst().filter(t -> !out.contains(t)).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static ArrayNode toJson(List<MetricTrend> trends) {

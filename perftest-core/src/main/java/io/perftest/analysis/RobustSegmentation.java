@@ -160,33 +160,30 @@ final class RobustSegmentation {
     }
 
     /**
-     * Two candidates a few points apart compete for one change: of the weakest ({@code i}) and a
-     * neighbour closer than {@link #RIVALS}, the one that explains less when tested without the
-     * other is the one to remove.
+     * Candidates a few points apart compete for one change: of the weakest ({@code i}) and a
+     * neighbour closer than {@link #RIVALS}, the one that explains less when tested without any
+     * candidate that close is the one to remove.
      */
     private int rival(double[] y, List<Integer> points, int i) {
-        int remove = i;
-        double worst = exclusive(y, points, i, i);
         for (int j : new int[] {i - 1, i + 1}) {
-            if (j >= 0 && j < points.size() && Math.abs(points.get(j) - points.get(i)) < RIVALS) {
-                double pj = exclusive(y, points, j, i);
-                if (pj > worst) {
-                    worst = pj;
-                    remove = j;
-                }
+            if (j >= 0 && j < points.size() && Math.abs(points.get(j) - points.get(i)) < RIVALS
+                    && alone(y, points, j) > alone(y, points, i)) {
+                return j;
             }
         }
-        return remove;
+        return i;
     }
 
-    /** The p-value of change point j with change point {@code without} left out of its neighbours. */
-    private double exclusive(double[] y, List<Integer> points, int j, int without) {
-        List<Integer> others = new ArrayList<>(points);
-        if (without != j) {
-            others.remove(without);
-            j = j > without ? j - 1 : j;
+    /** The p-value of change point j with every other candidate closer than {@link #RIVALS} left out. */
+    private double alone(double[] y, List<Integer> points, int j) {
+        int at = points.get(j);
+        List<Integer> others = new ArrayList<>();
+        for (int p : points) {
+            if (p == at || Math.abs(p - at) >= RIVALS) {
+                others.add(p);
+            }
         }
-        return strength(y, others, j);
+        return strength(y, others, others.indexOf(at));
     }
 
     /** The p-value of change point i against its neighbours; 2 when a segment beside it is too short or the change too small. */
