@@ -38,10 +38,59 @@ final class NoiseScale {
         return median(v);
     }
 
-    /** The median of {@code v}, which it sorts. */
+    /** The median of {@code v}, which it reorders (selection in expected linear time, not a sort). */
     static double median(double[] v) {
-        Arrays.sort(v);
         int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        if (n <= 8) {
+            Arrays.sort(v);
+            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        }
+        double upper = select(v, n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n / 2; i++) {
+            lower = Math.max(lower, v[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** The k-th smallest of {@code v} (0-based), leaving smaller values before it (Hoare's selection, median-of-three pivots). */
+    private static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double a = v[lo];
+            double b = v[mid];
+            double c = v[hi];
+            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
     }
 }

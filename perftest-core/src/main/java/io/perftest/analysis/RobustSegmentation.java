@@ -30,6 +30,8 @@ final class RobustSegmentation {
     static final int REACH = 200;
     /** Two change points closer than this with the same level outside them are a burst. */
     static final int TRANSIENT = 6;
+    /** The most points each side the rank check looks at. */
+    static final int RANK_REACH = 100;
     /** Candidates closer than this compete for the same change. */
     static final int RIVALS = 10;
     private static final double SPIKE = 4.0;
@@ -41,6 +43,8 @@ final class RobustSegmentation {
     private final QuasiDifferencedTest test = new QuasiDifferencedTest();
     /** The noise deviation of the series being searched (successive differences). */
     private double noise;
+    /** The series being searched, despiked and clipped. */
+    private double[] searched;
 
     RobustSegmentation(ChangePointSettings settings) {
         this.settings = settings;
@@ -48,6 +52,8 @@ final class RobustSegmentation {
 
     Detection detect(double[] series) {
         double[] y = despiked(series);
+        noise = NoiseScale.ofDifferences(y);
+        searched = y;
         TreeSet<Integer> candidates = new TreeSet<>();
         candidates(y, 0, candidates);
         return finish(series, y, candidates);
@@ -61,8 +67,7 @@ final class RobustSegmentation {
      */
     Detection update(Detection previous, double[] series) {
         Detection fresh = detect(series);
-        double[] y = despiked(series);
-        noise = NoiseScale.ofDifferences(y);
+        double[] y = searched;
         List<Integer> points = new ArrayList<>();
         for (int index : fresh.indices()) {
             points.add(index);
@@ -88,7 +93,6 @@ final class RobustSegmentation {
     }
 
     private Detection finish(double[] series, double[] y, TreeSet<Integer> candidates) {
-        noise = NoiseScale.ofDifferences(y);
         int[] weak = candidates.stream().mapToInt(Integer::intValue).toArray();
         List<Integer> kept = prune(y, new ArrayList<>(candidates));
         kept = removeTransients(y, kept);
@@ -121,7 +125,7 @@ final class RobustSegmentation {
             differences[i] = levels[i + 1] - levels[i];
         }
         double threshold = Math.sqrt(2 * Math.log(Math.max(n, 3)));
-        BinarySegmentation.split(levels, NoiseScale.ofDifferences(levels), threshold, settings.minSegment(),
+        BinarySegmentation.split(levels, from == 0 ? noise : NoiseScale.ofDifferences(levels), threshold, settings.minSegment(),
                 index -> out.add(from + index));
         if (n > 3) {
             BinarySegmentation.split(differences, NoiseScale.ofDifferences(differences), threshold,
@@ -204,8 +208,8 @@ final class RobustSegmentation {
         double p = pValue(y, points, i);
         if (p <= settings.maxPValue() && Math.min(at - before, after - at) >= TRANSIENT) {
             // heavy tails: the ranks must agree that the levels differ
-            int from = Math.max(before, at - REACH);
-            int to = Math.min(after, at + REACH);
+            int from = Math.max(before, at - RANK_REACH);
+            int to = Math.min(after, at + RANK_REACH);
             double ranks = io.perftest.stats.MannWhitneyTest.pValue(Arrays.copyOfRange(y, from, at), Arrays.copyOfRange(y, at, to));
             if (ranks > settings.maxPValue()) {
                 return Math.max(p, ranks);
