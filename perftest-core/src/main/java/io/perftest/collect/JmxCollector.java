@@ -130,7 +130,7 @@ public final class JmxCollector implements Collector {
             for (String item : o.list("attributes")) {
                 JmxAttribute a;
                 try {
-                    a = JmxAttribute.parse(item, JvmCounters.PREFIX);
+                    a = JmxAttribute.parse(item, TYPE);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("collector jmx option attributes: " + e.getMessage());
                 }
