@@ -374,7 +374,7 @@ public final class JmxCollector implements Collector {
                     now.put(r.key(), r.value());
                 }
                 named.forEach((a, v) -> {
-                    table.put(a.key(), a.unit(), io.perftest.model.Direction.NEUTRAL, v);
+                    table.put(a.key(), a.unit(), JvmCounters.direction(a.key()), v);
                     now.put(a.key(), v);
                 });
             }

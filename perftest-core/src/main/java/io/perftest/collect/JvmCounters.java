@@ -53,10 +53,10 @@ final class JvmCounters {
         return key.startsWith(PREFIX + "gc.") && (key.endsWith(".count") || key.endsWith(".time"));
     }
 
-    /** The direction of a {@code jmx.*} key read back from the CSV. */
+    /** The direction of a {@code jmx.*} key read back from the CSV (an attribute the user names: lower when its name says errors). */
     static Direction direction(String key) {
         if (key.equals(PREFIX + "heap.used") || key.equals(PREFIX + "nonheap.used") || key.startsWith(PREFIX + "cpu.")
-                || cumulative(key)) {
+                || cumulative(key) || Direction.namesBadEvents(key)) {
             return Direction.LOWER_IS_BETTER;
         }
         return Direction.NEUTRAL;
