@@ -81,10 +81,10 @@ record JmxAttribute(String key, Unit unit, ObjectName mbean, String attribute, L
         } else {
             String owner = name.getKeyProperty("name") != null ? name.getKeyProperty("name")
                     : name.getKeyProperty("type") != null ? name.getKeyProperty("type") : name.getDomain();
-            key = key.then(MetricNames.plainPart(owner.startsWith("\"") ? ObjectName.unquote(owner) : owner),
-                    MetricNames.plainPart(parts[0]));
+            key = key.then(MetricKey.foldedPart(owner.startsWith("\"") ? ObjectName.unquote(owner) : owner),
+                    MetricKey.foldedPart(parts[0]));
             for (String k : path) {
-                key = key.then(MetricNames.plainPart(k));
+                key = key.then(MetricKey.foldedPart(k));
             }
         }
         return new JmxAttribute(key.text(), unit, name, parts[0].trim(), path);

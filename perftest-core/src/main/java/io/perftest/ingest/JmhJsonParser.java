@@ -85,7 +85,7 @@ public final class JmhJsonParser extends AbstractResultParser {
         if (secondary != null && secondary.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String name = MetricNames.plainPart(e.getKey());
+                String name = MetricKey.foldedPart(e.getKey());
                 Unit unit = Unit.parse(e.getValue().path("scoreUnit").asText(""));
                 result(e.getValue(), key.then(name), Direction.guess(e.getKey(), unit), sink, line);
             }

@@ -55,28 +55,4 @@ public final class MetricNames {
         }
         return new NameAndUnit(t.strip(), unit);
     }
-
-    /**
-     * A tool's own dotted name folded into one plain key part: every run of characters other than
-     * letters, digits, '_', '-' becomes one '_' ({@code ·gc.alloc.rate} -> {@code gc_alloc_rate},
-     * JMH's secondary metrics). Never for a user's label, which {@link io.perftest.model.MetricKey}
-     * keeps verbatim: folding makes different names equal.
-     */
-    public static String plainPart(String raw) {
-        StringBuilder b = new StringBuilder(raw.length());
-        boolean gap = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
-                if (gap && b.length() > 0) {
-                    b.append('_');
-                }
-                gap = false;
-                b.append(c);
-            } else {
-                gap = true;
-            }
-        }
-        return b.length() == 0 ? "_" : b.toString();
-    }
 }

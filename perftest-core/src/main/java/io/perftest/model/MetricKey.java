@@ -250,15 +250,22 @@ public final class MetricKey implements Comparable<MetricKey> {
      * were all {@code a_b}).
      */
     String folded() {
-        StringBuilder b = new StringBuilder(fold(source));
-        parts.forEach(p -> b.append(PART).append(fold(p)));
+        StringBuilder b = new StringBuilder(foldedPart(source));
+        parts.forEach(p -> b.append(PART).append(foldedPart(p)));
         if (host != null) {
             b.append(HOST).append(host);
         }
         return b.toString();
     }
 
-    private static String fold(String raw) {
+    /**
+     * {@code raw} folded into one plain part: every run of characters other than letters, digits,
+     * '_' and '-' becomes one '_' ({@code ·gc.alloc.rate} -> {@code gc_alloc_rate}). How labels were
+     * written before they were kept verbatim; still right for a tool's own fixed vocabulary (JMH's
+     * secondary metrics, JVM collector names), never for a user's label: folding makes different
+     * names equal.
+     */
+    public static String foldedPart(String raw) {
         StringBuilder b = new StringBuilder(raw.length());
         boolean gap = false;
         for (int i = 0; i < raw.length(); i++) {
