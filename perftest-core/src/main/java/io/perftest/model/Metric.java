@@ -24,6 +24,11 @@ public record Metric(String key, Unit unit, Direction direction, Samples samples
 
     /** The part of the key before the first dot: the collector or parser that produced it. */
     public String source() {
+        return sourceOf(key);
+    }
+
+    /** The source part of a metric key: {@code sar} of {@code sar.cpu.all.user}. */
+    public static String sourceOf(String key) {
         int dot = key.indexOf('.');
         return dot < 0 ? key : key.substring(0, dot);
     }
