@@ -15,10 +15,10 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.perftest.collectors.CommandCollector;
-import io.jenkins.plugins.perftest.collectors.JmxCollector;
-import io.jenkins.plugins.perftest.collectors.ProcCollector;
-import io.jenkins.plugins.perftest.collectors.SarCollector;
+import io.jenkins.plugins.perftest.collectors.CommandConfig;
+import io.jenkins.plugins.perftest.collectors.JmxConfig;
+import io.jenkins.plugins.perftest.collectors.ProcConfig;
+import io.jenkins.plugins.perftest.collectors.SarConfig;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,7 +164,7 @@ public class PerfTestBuilderTest {
         PerfTestBuilder step = new PerfTestBuilder();
         step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
         step.setStatisticsLabel("stats");
-        ProcCollector proc = new ProcCollector();
+        ProcConfig proc = new ProcConfig();
         proc.setInterval("200ms");
         step.setCollectors(List.of(proc));
         p.getBuildersList().add(step);
@@ -314,7 +314,7 @@ public class PerfTestBuilderTest {
         step.setScript(reportingScript());
         step.setArguments(List.of(new ScriptArgument("rate")));
         step.setParameters("rate=1");
-        SarCollector sar = new SarCollector();
+        SarConfig sar = new SarConfig();
         sar.setInterval("500ms");
         step.setCollectors(List.of(sar));
         p.getBuildersList().add(step);
@@ -327,13 +327,13 @@ public class PerfTestBuilderTest {
         assertEquals(null, b.getAction(PerfTestBuildAction.class));
 
         // and the form says the same, with the core's own checks for every collector type
-        SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
+        SarConfig.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
         assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
-        CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
+        CommandConfig.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, commandForm.doCheckInterval("1s", p).kind);
         assertEquals(FormValidation.Kind.ERROR, commandForm.doCheckBetter("sideways", p).kind);
-        JmxCollector.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxCollector.DescriptorImpl.class);
+        JmxConfig.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, jmxForm.doCheckUrl("127.0.0.1:9010", p).kind);
         assertEquals(FormValidation.Kind.ERROR, jmxForm.doCheckPasswordEnv("s3cret!", p).kind);
     }
