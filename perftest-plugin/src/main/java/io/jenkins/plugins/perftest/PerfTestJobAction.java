@@ -212,7 +212,7 @@ public final class PerfTestJobAction implements Action {
     }
 
     /** The charted trends of one test. */
-    @ExportedBean(defaultVisibility = 2)
+    @ExportedBean(defaultVisibility = 999)
     public static final class TestTrend {
         private final String test;
         private final List<Trend> metrics;
@@ -234,7 +234,7 @@ public final class PerfTestJobAction implements Action {
     }
 
     /** A trend: its points, oldest first, and the changes the core's detector found in it. */
-    @ExportedBean(defaultVisibility = 3)
+    @ExportedBean(defaultVisibility = 999)
     public record Trend(String test, String key, String unit, List<TrendPoint> points, List<TrendChange> changes) {
 
         @Exported(name = "key")
@@ -282,7 +282,7 @@ public final class PerfTestJobAction implements Action {
     }
 
     /** One point of a trend, for the REST API. */
-    @ExportedBean(defaultVisibility = 4)
+    @ExportedBean(defaultVisibility = 999)
     public static final class Point {
         private final int build;
         private final double value;
@@ -304,7 +304,7 @@ public final class PerfTestJobAction implements Action {
     }
 
     /** A change point of a trend, for the REST API. */
-    @ExportedBean(defaultVisibility = 4)
+    @ExportedBean(defaultVisibility = 999)
     public static final class ChangeRow {
         private final int build;
         private final double relativeChange;

@@ -52,16 +52,12 @@ public class PerfTestBuilderTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    /** A script that reports its first argument as results.throughput. */
     private String script(String name, String body) throws Exception {
-        File f = tmp.newFile(name);
-        Files.writeString(f.toPath(), "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
-        assertTrue(f.setExecutable(true));
-        return f.getAbsolutePath();
+        return Scripts.write(tmp, name, body);
     }
 
     private String reportingScript() throws Exception {
-        return script("run.sh", "printf 'throughput,%s\\n' \"$1\" > \"$PERFTEST_RESULTS_DIR/results.csv\"");
+        return Scripts.reporting(tmp);
     }
 
     @Test
@@ -214,7 +210,11 @@ public class PerfTestBuilderTest {
 
         // then the stranger gets 404, the reader sees the page but may not pin
         JenkinsRule.WebClient stranger = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("stranger");
-        assertEquals(404, stranger.goTo(b.getUrl() + "perftest/").getWebResponse().getStatusCode());
+        for (String page : List.of(b.getUrl() + "perftest/", b.getUrl() + "perftest/report/", b.getUrl() + "perftest/files/",
+                p.getUrl() + "perftest-trend/", p.getUrl() + "perftest-trend/api/json",
+                p.getUrl() + "perftest-trend/compare/api/json?a=1&b=1")) {
+            assertEquals(page, 404, stranger.goTo(page, null).getWebResponse().getStatusCode());
+        }
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
         reader.getPage(b, "perftest/");
         try {
@@ -283,7 +283,7 @@ public class PerfTestBuilderTest {
 
         // then
         assertEquals(FormValidation.Kind.ERROR, bad.kind);
-        assertTrue(bad.getMessage(), bad.getMessage().contains("Line 2") && bad.getMessage().contains("column"));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("line 2") && bad.getMessage().contains("column"));
         assertEquals(FormValidation.Kind.OK, good.kind);
     }
 
