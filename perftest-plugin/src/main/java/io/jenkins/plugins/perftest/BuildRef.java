@@ -2,6 +2,7 @@ package io.jenkins.plugins.perftest;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import jenkins.model.Jenkins;
@@ -28,7 +29,7 @@ final class BuildRef {
         Job<?, ?> job = pageJob;
         if (colon >= 0) {
             job = Jenkins.get().getItemByFullName(t.substring(0, colon).trim(), Job.class);
-            if (job == null || !sameFramework(pageJob, job)) {
+            if (job == null || !job.hasPermission(Item.READ) || !sameFramework(pageJob, job)) {
                 return null;
             }
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import jenkins.model.Jenkins;
 
 /**
  * Exclusive nodes: a run that wants its nodes to itself waits until no other build runs on the
@@ -63,8 +64,7 @@ public final class NodeReservations extends QueueTaskDispatcher {
                     held.remove(node, run);
                 }
             }
-            Queue queue = Queue.getInstance();
-            queue.scheduleMaintenance();
+            Jenkins.get().getQueue().scheduleMaintenance(); // the items kept off the nodes may go now
         }
     }
 
