@@ -193,6 +193,13 @@ public final class FrameworkProperty extends AbstractFolderProperty<AbstractFold
             return Messages.FrameworkProperty_DisplayName();
         }
 
+        /** The help of the fields the folder shares with the step is the step's, written once. */
+        public DescriptorImpl() {
+            for (String field : List.of("trendMetrics", "exclusive", "exclusiveWait")) {
+                addHelpFileRedirect(field, PerfTestBuilder.class, field);
+            }
+        }
+
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value, @AncestorInPath Item item) {
             return FormChecks.mayConfigure(item) ? FormChecks.duration(value) : FormValidation.ok();
