@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perftest.analysis.ChangePoint;
 import io.perftest.analysis.ChangePointDetector;
 import io.perftest.analysis.ChangePointSettings;
+import io.perftest.analysis.MetricPriority;
 import io.perftest.analysis.MetricTrend;
 import io.perftest.analysis.TrendAnalysis;
 import io.perftest.model.RunSummary;
@@ -21,8 +22,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -31,7 +35,9 @@ import java.util.concurrent.Callable;
         header = "Show each metric of a test across its runs, and the runs where its level changed.",
         description = {"Shows each metric of a test over its completed runs and the runs where its level changed",
                 "(change points: E-divisive means with a Student t-test in windows of 50 runs, p <= 0.00001,",
-                "levels of at least 3 runs), with the mean before and after, the relative change and the p-value."},
+                "levels of at least 3 runs), with the mean before and after, the relative change and the p-value.",
+                "Without --metric, the metrics that matter come first: those the latest run's thresholds name,",
+                "then its 'trend:' list (framework.yaml), then the script's own results, then collector series."},
         footer = {"", "Examples:",
                 "  perftest trend perftest-results/quickstart/default",
                 "  perftest trend perftest-results/quickstart/default --metric results.throughput --json",
@@ -84,8 +90,8 @@ public final class TrendCommand implements Callable<Integer> {
                     + "perftest-results/<framework>/<test>");
         }
         PrintWriter err = commandSpec.commandLine().getErr();
-        List<MetricTrend> trends = new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT))
-                .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped));
+        List<MetricTrend> trends = ordered(new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT))
+                .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped)), history);
         for (String key : metrics) {
             if (trends.stream().noneMatch(t -> t.key().equals(key))) {
                 throw new UserError(directory + ": no completed run has the metric " + key + resembling(history, key));
@@ -93,7 +99,7 @@ public final class TrendCommand implements Callable<Integer> {
         }
         if (html != null) {
             ChangePointDetector detector = new ChangePointDetector(ChangePointSettings.DEFAULT);
-            io.perftest.report.TrendReport.write(history, metrics,
+            io.perftest.report.TrendReport.write(history, trends.stream().map(MetricTrend::key).toList(),
                     values -> java.util.Arrays.stream(detector.detect(values).indices()).boxed().toList(), html);
             if (!json) {
                 out.println("HTML report: " + html.toAbsolutePath().normalize());
@@ -117,6 +123,33 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The trends in the order the user chose with {@code --metric}, else most important first
+     * ({@link MetricPriority} of the latest run: its thresholds' metrics, its {@code trend:} list,
+     * the script's results, then the collectors' series), as the Jenkins job page charts them.
+     */
+    private List<MetricTrend> ordered(List<MetricTrend> trends, TestHistory history) throws IOException {
+        List<String> keys = metrics.isEmpty() ? latestPriority(history).order(trends.stream().map(MetricTrend::key).toList())
+                : metrics;
+        Map<String, MetricTrend> byKey = new HashMap<>();
+        trends.forEach(t -> byKey.put(t.key(), t));
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    private static MetricPriority latestPriority(TestHistory history) throws IOException {
+        List<RunDirectory> runs = history.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            try {
+                if (runs.get(i).exists()) {
+                    return MetricPriority.forRun(runs.get(i).readRecord());
+                }
+            } catch (IOException e) {
+                // an unreadable run.json: the run before it says what matters
+            }
+        }
+        return MetricPriority.DEFAULT;
     }
 
     private static ArrayNode toJson(List<MetricTrend> trends) {

@@ -42,6 +42,11 @@ public record Metric(MetricKey id, Unit unit, Direction direction, Samples sampl
         return id.source();
     }
 
+    /** The source part of a metric key: {@code sar} of {@code sar.cpu.all.user}. */
+    public static String sourceOf(String key) {
+        return MetricKey.parse(key).source();
+    }
+
     public double value() {
         return samples.value();
     }

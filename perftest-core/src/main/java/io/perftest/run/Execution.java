@@ -673,6 +673,6 @@ final class Execution {
                 spec.arguments(), spec.parameters(), Durations.format(spec.timeout()), spec.repeat(),
                 spec.collectors().stream().map(CollectorSpec::toString).toList(), spec.statsHosts(),
                 spec.thresholds().stream().map(SourcedText::text).toList(), spec.baseline(),
-                spec.test().origin().source());
+                spec.test().origin().source(), spec.framework().trend().isEmpty() ? null : spec.framework().trend());
     }
 }

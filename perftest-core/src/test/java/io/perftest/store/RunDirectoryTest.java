@@ -47,7 +47,7 @@ public class RunDirectoryTest {
                 .id("quickstart-small-7").framework("quickstart").test("small").number(7)
                 .status(RunStatus.COMPLETED).verdict(Verdict.UNSTABLE).reason("threshold failed")
                 .spec(new RunRecord.Spec("/fw", "/fw/run.sh", List.of("5", "16M"), Map.of("duration", "5", "size", "16M"),
-                        "2m", 3, List.of("sar:interval=1s"), List.of(), List.of("results.latency < 250 ms"), "previous", "/fw/small.yaml"))
+                        "2m", 3, List.of("sar:interval=1s"), List.of(), List.of("results.latency < 250 ms"), "previous", "/fw/small.yaml", List.of("results.*")))
                 .provenance(new RunRecord.Provenance("ab12", "0.1.0", "17.0.15", "me",
                         Map.of("localhost", Map.of("kernel", "6.1.0", "cpuModel", "Xeon")), Map.of("sar", "12.6.1")))
                 .owner(new RunRecord.Owner("localhost", 1234, start.minusSeconds(5)))

@@ -15,10 +15,10 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.perftest.collectors.CommandCollector;
-import io.jenkins.plugins.perftest.collectors.JmxCollector;
-import io.jenkins.plugins.perftest.collectors.ProcCollector;
-import io.jenkins.plugins.perftest.collectors.SarCollector;
+import io.jenkins.plugins.perftest.collectors.CommandConfig;
+import io.jenkins.plugins.perftest.collectors.JmxConfig;
+import io.jenkins.plugins.perftest.collectors.ProcConfig;
+import io.jenkins.plugins.perftest.collectors.SarConfig;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,16 +52,12 @@ public class PerfTestBuilderTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    /** A script that reports its first argument as results.throughput. */
     private String script(String name, String body) throws Exception {
-        File f = tmp.newFile(name);
-        Files.writeString(f.toPath(), "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
-        assertTrue(f.setExecutable(true));
-        return f.getAbsolutePath();
+        return Scripts.write(tmp, name, body);
     }
 
     private String reportingScript() throws Exception {
-        return script("run.sh", "printf 'throughput,%s\\n' \"$1\" > \"$PERFTEST_RESULTS_DIR/results.csv\"");
+        return Scripts.reporting(tmp);
     }
 
     @Test
@@ -164,7 +160,7 @@ public class PerfTestBuilderTest {
         PerfTestBuilder step = new PerfTestBuilder();
         step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
         step.setStatisticsLabel("stats");
-        ProcCollector proc = new ProcCollector();
+        ProcConfig proc = new ProcConfig();
         proc.setInterval("200ms");
         step.setCollectors(List.of(proc));
         p.getBuildersList().add(step);
@@ -214,7 +210,11 @@ public class PerfTestBuilderTest {
 
         // then the stranger gets 404, the reader sees the page but may not pin
         JenkinsRule.WebClient stranger = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("stranger");
-        assertEquals(404, stranger.goTo(b.getUrl() + "perftest/").getWebResponse().getStatusCode());
+        for (String page : List.of(b.getUrl() + "perftest/", b.getUrl() + "perftest/report/", b.getUrl() + "perftest/files/",
+                p.getUrl() + "perftest-trend/", p.getUrl() + "perftest-trend/api/json",
+                p.getUrl() + "perftest-trend/compare/api/json?a=1&b=1")) {
+            assertEquals(page, 404, stranger.goTo(page, null).getWebResponse().getStatusCode());
+        }
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
         reader.getPage(b, "perftest/");
         try {
@@ -283,7 +283,7 @@ public class PerfTestBuilderTest {
 
         // then
         assertEquals(FormValidation.Kind.ERROR, bad.kind);
-        assertTrue(bad.getMessage(), bad.getMessage().contains("Line 2") && bad.getMessage().contains("column"));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("line 2") && bad.getMessage().contains("column"));
         assertEquals(FormValidation.Kind.OK, good.kind);
     }
 
@@ -354,7 +354,7 @@ public class PerfTestBuilderTest {
         step.setScript(reportingScript());
         step.setArguments(List.of(new ScriptArgument("rate")));
         step.setParameters("rate=1");
-        SarCollector sar = new SarCollector();
+        SarConfig sar = new SarConfig();
         sar.setInterval("500ms");
         step.setCollectors(List.of(sar));
         p.getBuildersList().add(step);
@@ -367,13 +367,13 @@ public class PerfTestBuilderTest {
         assertEquals(null, b.getAction(PerfTestBuildAction.class));
 
         // and the form says the same, with the core's own checks for every collector type
-        SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
+        SarConfig.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
         assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
-        CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
+        CommandConfig.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, commandForm.doCheckInterval("1s", p).kind);
         assertEquals(FormValidation.Kind.ERROR, commandForm.doCheckBetter("sideways", p).kind);
-        JmxCollector.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxCollector.DescriptorImpl.class);
+        JmxConfig.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, jmxForm.doCheckUrl("127.0.0.1:9010", p).kind);
         assertEquals(FormValidation.Kind.ERROR, jmxForm.doCheckPasswordEnv("s3cret!", p).kind);
     }
