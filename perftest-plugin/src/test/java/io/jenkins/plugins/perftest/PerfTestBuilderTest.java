@@ -322,7 +322,8 @@ public class PerfTestBuilderTest {
             assertTrue(key, page.contains(key) || page.contains(key.replace("\"", "&quot;")));
         }
         // and the job page charts a metric of the label with a slash (its URL holds no encoded '/')
-        java.util.regex.Matcher img = java.util.regex.Pattern.compile("src=\"(trend/[^\"]+/metric/[^\"/]+/png)\"").matcher(trend);
+        String token = PerfTestJobAction.tokenOf("jmeter.\"GET /api/users\".elapsed.mean");
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("src=\"(trend/[^\"/]+/metric/" + token + "/png)\"").matcher(trend);
         assertTrue(trend, img.find());
         assertEquals("image/png", wc.goTo("job/labels/perftest-trend/" + img.group(1), "image/png").getWebResponse().getContentType());
     }
