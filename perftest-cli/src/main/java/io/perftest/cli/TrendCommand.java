@@ -8,6 +8,7 @@ import io.perftest.analysis.ChangePointSettings;
 import io.perftest.analysis.MetricPriority;
 import io.perftest.analysis.MetricTrend;
 import io.perftest.analysis.TrendAnalysis;
+import io.perftest.model.RunSummary;
 import io.perftest.store.Json;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.TestHistory;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code perftest trend}: a test's metrics over its runs, and the runs where their level changed. */
@@ -40,7 +42,7 @@ import java.util.concurrent.Callable;
                 "  perftest trend perftest-results/quickstart/default",
                 "  perftest trend perftest-results/quickstart/default --metric results.throughput --json",
                 "  perftest trend perftest-results/quickstart/default --html trend.html",
-                "", "Exit codes: 0 shown, 2 bad usage or not a test's results directory."})
+                "", "Exit codes: 0 shown, 2 bad usage or not a test's results directory.", KeySyntax.HELP})
 public final class TrendCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -60,6 +62,22 @@ public final class TrendCommand implements Callable<Integer> {
             description = "Also writes the trends as one self-contained HTML page (a chart per metric) to FILE.")
     private Path html;
 
+    /** " (did you mean K?)" when the newest run with a summary has a metric that {@code key} probably meant. */
+    private static String resembling(TestHistory history, String key) {
+        try {
+            List<RunDirectory> runs = history.runs();
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                Optional<RunSummary> summary = runs.get(i).readSummary();
+                if (summary.isPresent()) {
+                    return summary.get().resembling(key).map(m -> " (did you mean " + m.key() + "?)").orElse("");
+                }
+            }
+        } catch (IOException e) {
+            // only a hint: an unreadable run gives none
+        }
+        return "";
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -76,7 +94,7 @@ public final class TrendCommand implements Callable<Integer> {
                 .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped)), history);
         for (String key : metrics) {
             if (trends.stream().noneMatch(t -> t.key().equals(key))) {
-                throw new UserError(directory + ": no completed run has the metric " + key);
+                throw new UserError(directory + ": no completed run has the metric " + key + resembling(history, key));
             }
         }
         if (html != null) {

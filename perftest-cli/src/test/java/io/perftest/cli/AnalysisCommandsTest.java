@@ -117,6 +117,9 @@ public class AnalysisCommandsTest {
         assertEquals(30, trend.get("points").size());
         assertEquals(16, trend.get("changePoints").get(0).get("run").asInt());
         assertEquals(2, Cli.run("trend", history.directory().toString(), "--metric", "results.nope").exitCode());
+        Cli.Result quoted = Cli.run("trend", history.directory().toString(), "--metric", "results.\"latency\"");
+        assertEquals(2, quoted.exitCode());
+        assertTrue(quoted.err(), quoted.err().contains("no completed run has the metric results.\"latency\" (did you mean results.latency?)"));
     }
 
     @Test

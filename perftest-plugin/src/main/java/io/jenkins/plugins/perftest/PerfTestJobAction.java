@@ -20,7 +20,9 @@ import io.perftest.chart.TrendPoint;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.Unit;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,7 +190,31 @@ public final class PerfTestJobAction implements Action {
         return out;
     }
 
-    /** {@code trend/<test>/metric/<key>/png}: a path, not query parameters, so browsers cache each chart. */
+    /**
+     * A metric key as one URL path segment: base64url of its UTF-8 bytes. A key may hold any
+     * character of its label ({@code jmeter."GET /api/users".count}), and Jetty 12 refuses an
+     * encoded '/' ({@code %2F}) in a path with 400.
+     */
+    public String keyToken(String key) {
+        return tokenOf(key);
+    }
+
+    /** {@link #keyToken} for code (the pages call the instance method). */
+    static String tokenOf(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key of a {@link #keyToken}, or null when {@code token} is not one. */
+    @CheckForNull
+    static String keyOf(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code trend/<test>/metric/<key token>/png}: a path, not query parameters, so browsers cache each chart. */
     public TrendRoute getTrend(String test) {
         job.checkPermission(Item.READ);
         return new TrendRoute(test);
@@ -333,7 +359,7 @@ public final class PerfTestJobAction implements Action {
     }
 
     /**
-     * The charts of one test: {@code trend/<test>/metric/<key>/png}. {@code @StaplerAccessibleType}:
+     * The charts of one test: {@code trend/<test>/metric/<key token>/png}. {@code @StaplerAccessibleType}:
      * it has no web method of its own, and Jenkins' getter routing (TypedFilter) would otherwise
      * refuse {@code getTrend(String)} and answer 404.
      */
@@ -346,8 +372,9 @@ public final class PerfTestJobAction implements Action {
         }
 
         @CheckForNull
-        public Graph getMetric(String key) {
-            if (!getKeys(test).contains(key)) {
+        public Graph getMetric(String token) {
+            String key = keyOf(token);
+            if (key == null || !getKeys(test).contains(key)) {
                 return null;
             }
             TrendData data = trend(test, key).data();

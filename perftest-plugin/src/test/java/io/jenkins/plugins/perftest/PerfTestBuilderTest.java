@@ -288,6 +288,47 @@ public class PerfTestBuilderTest {
     }
 
     @Test
+    public void shouldShowEachLabelAsWrittenAndChartAMetricWhoseLabelHoldsASlash() throws Exception {
+        // given JMeter samplers that used to fold into one metric, and a URL label
+        FreeStyleProject p = j.createFreeStyleProject("labels");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(script("jtl.sh", "printf 'timeStamp,elapsed,label,responseCode,success\\n"
+                + "1717200000000,10,a b,200,true\\n1717200000001,100,a_b,200,true\\n1717200000002,1000,a.b,200,true\\n"
+                + "1717200000003,20,GET /api/users,200,true\\n' > \"$PERFTEST_RESULTS_DIR/samplers.jtl\""));
+        step.setResultFiles("*.jtl");
+        step.setThresholds("jmeter.\"a.b\".elapsed.mean < 1001 ms\njmeter.a_b.elapsed.mean < 101 ms");
+        p.getBuildersList().add(step);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        // when
+        JSONObject json = j.getJSON(b.getUrl() + "perftest/api/json?depth=1").getJSONObject();
+        String page = j.createWebClient().goTo(b.getUrl() + "perftest/").getWebResponse().getContentAsString();
+        JenkinsRule.WebClient wc = j.createWebClient();
+        String trend = wc.goTo("job/labels/perftest-trend/").getWebResponse().getContentAsString();
+
+        // then three metrics, each with its own label and value, in the REST API and on the page
+        java.util.Map<String, Double> means = new java.util.HashMap<>();
+        for (Object o : json.getJSONArray("metrics")) {
+            JSONObject m = (JSONObject) o;
+            if (m.getString("key").endsWith(".elapsed.mean")) {
+                means.put(m.optString("label"), m.getDouble("value"));
+            }
+        }
+        assertEquals(10, means.get("a b"), 0);
+        assertEquals(100, means.get("a_b"), 0);
+        assertEquals(1000, means.get("a.b"), 0);
+        assertEquals(20, means.get("GET /api/users"), 0);
+        for (String key : List.of("jmeter.\"a b\".elapsed.mean", "jmeter.\"a.b\".elapsed.mean", "jmeter.a_b.elapsed.mean")) {
+            assertTrue(key, page.contains(key) || page.contains(key.replace("\"", "&quot;")));
+        }
+        // and the job page charts a metric of the label with a slash (its URL holds no encoded '/')
+        String token = PerfTestJobAction.tokenOf("jmeter.\"GET /api/users\".elapsed.mean");
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("src=\"(trend/[^\"/]+/metric/" + token + "/png)\"").matcher(trend);
+        assertTrue(trend, img.find());
+        assertEquals("image/png", wc.goTo("job/labels/perftest-trend/" + img.group(1), "image/png").getWebResponse().getContentType());
+    }
+
+    @Test
     public void shouldCompareTwoBuildsWithTheCoresComparison() throws Exception {
         // given two builds with different throughput
         FreeStyleProject p = j.createFreeStyleProject("cmp");

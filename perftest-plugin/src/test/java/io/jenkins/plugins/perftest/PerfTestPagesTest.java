@@ -62,7 +62,8 @@ public class PerfTestPagesTest {
         JenkinsRule.WebClient wc = j.createWebClient();
 
         // when / then: the trend PNG is routed (TrendRoute is @StaplerAccessibleType)
-        Page png = wc.goTo("job/pages/perftest-trend/trend/pages/metric/results.throughput/png", "image/png");
+        Page png = wc.goTo("job/pages/perftest-trend/trend/pages/metric/" + PerfTestJobAction.tokenOf("results.throughput") + "/png",
+                "image/png");
         assertTrue(png.getWebResponse().getContentAsStream().readAllBytes().length > 1000);
 
         // the job's trends as JSON: builds and values of the charted metric
