@@ -3,6 +3,7 @@ package io.perftest.cli;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Statistics;
+import io.perftest.model.VisibleText;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Prints metrics as an aligned text table: key, value (median), unit, samples and spread. */
+/**
+ * Prints metrics as an aligned text table: key, value (median), unit, samples and spread. A key
+ * shows its label as the user wrote it (in quotes when it is not plain); characters that would
+ * act on the terminal are escaped.
+ */
 final class MetricTable {
 
     private MetricTable() {
@@ -27,9 +32,8 @@ final class MetricTable {
         List<Metric> own = new ArrayList<>();
         Map<String, Integer> system = new TreeMap<>();
         for (Metric m : summary.metrics()) {
-            String source = m.source().contains("@") ? m.source().substring(0, m.source().indexOf('@')) : m.source();
-            if (systemSources.contains(source)) {
-                system.merge(source, 1, Integer::sum);
+            if (systemSources.contains(m.source())) {
+                system.merge(m.source(), 1, Integer::sum);
             } else {
                 own.add(m);
             }
@@ -52,7 +56,7 @@ final class MetricTable {
         for (Metric m : summary.metrics()) {
             Statistics s = m.samples().statistics();
             boolean many = s.count() > 1;
-            rows.add(new String[] {m.key(), number(m.value()), m.unit().symbol(), Long.toString(s.count()),
+            rows.add(new String[] {VisibleText.of(m.key()), number(m.value()), m.unit().symbol(), Long.toString(s.count()),
                     many ? number(s.min()) : "", many ? number(s.max()) : "", many ? number(s.stddev()) : ""});
         }
         int[] width = new int[rows.get(0).length];

@@ -6,7 +6,6 @@ import io.perftest.ingest.ParseProblem;
 import io.perftest.ingest.ParseResult;
 import io.perftest.ingest.ResultParser;
 import io.perftest.ingest.ResultParsers;
-import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.store.Json;
 import io.perftest.store.SummaryCodec;
@@ -29,14 +28,16 @@ import java.util.concurrent.Callable;
         description = {"Reads result files of the load and benchmark tools perftest knows (JMeter JTL CSV/XML, Gatling,",
                 "JMH, hyperfine, wrk, fio, datapoints, results.csv, multicol.csv) and prints their metrics.",
                 "The format is detected from each file's name and content unless --format is given.",
-                "Records that cannot be read are skipped and reported on standard error with file and line."},
+                "Records that cannot be read are skipped and reported on standard error with file and line.",
+                "Labels (request, command, job names) are kept as written. Two files that give the same key are",
+                "not merged: the first file's metrics are kept and a warning names both files."},
         footer = {"", "Examples:",
                 "  perftest parse results.jtl",
                 "  perftest parse simulation.log --json",
                 "  perftest parse out.txt --format wrk",
                 "", "Formats: see docs/formats.md.",
                 "", "Exit codes:", "  0  parsed (skipped records are reported as warnings)",
-                "  2  unknown format, unreadable file, or nothing could be read"})
+                "  2  unknown format, unreadable file, or nothing could be read", KeySyntax.HELP})
 public final class ParseCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -74,7 +75,7 @@ public final class ParseCommand implements Callable<Integer> {
             forced = registry.byName(format).orElseThrow(() -> new UserError("unknown format '" + format
                     + "'; known formats: " + String.join(", ", registry.names())));
         }
-        List<Metric> metrics = new ArrayList<>();
+        RunSummary.Builder metrics = RunSummary.builder();
         ArrayNode filesJson = Json.mapper().createArrayNode();
         boolean anything = false;
         for (Path file : files) {
@@ -92,7 +93,7 @@ public final class ParseCommand implements Callable<Integer> {
                 throw new UserError("cannot read " + file + ": " + e.getMessage());
             }
             anything |= !result.metrics().isEmpty() || !result.series().isEmpty();
-            metrics.addAll(result.metrics());
+            metrics.add(file.toString(), 1, result.metrics());
             for (ParseProblem p : result.problems()) {
                 err.println("perftest: warning: " + p);
             }
@@ -117,10 +118,16 @@ public final class ParseCommand implements Callable<Integer> {
             throw new UserError("nothing could be read from " + (files.size() == 1 ? files.get(0) : files.size() + " files")
                     + " (see the warnings above)");
         }
-        RunSummary summary = RunSummary.of(metrics);
+        RunSummary summary = metrics.build();
+        ArrayNode collisions = Json.mapper().createArrayNode();
+        for (String problem : metrics.problems()) {
+            err.println("perftest: warning: " + problem);
+            collisions.add(problem);
+        }
         if (json) {
             ObjectNode node = Json.mapper().createObjectNode();
             node.set("files", filesJson);
+            node.set("problems", collisions);
             node.set("metrics", Json.mapper().valueToTree(SummaryCodec.encode(summary).metrics()));
             out.println(Json.mapper().writeValueAsString(node));
         } else {

@@ -56,7 +56,7 @@ import java.util.concurrent.Callable;
                 "  perftest run examples/quickstart --collector sar --collector proc:interval=500ms --json",
                 "  perftest run lab/framework --hosts lab/hosts.yaml   statsHosts looked up in another hosts file",
                 "", "Results go to <results-dir>/<framework>/<test>/<number>/ (run.json, summary.json, console.log, hosts/).",
-                ExitCodes.HELP})
+                KeySyntax.HELP, ExitCodes.HELP})
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec

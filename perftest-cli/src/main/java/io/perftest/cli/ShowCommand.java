@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "problems and metrics. A run left running by a perftest process that is gone is marked aborted."},
         footer = {"", "Examples:",
                 "  perftest show perftest-results/quickstart/default/1",
-                "  perftest show perftest-results/quickstart/small/3 --json", ExitCodes.HELP})
+                "  perftest show perftest-results/quickstart/small/3 --json", KeySyntax.HELP, ExitCodes.HELP})
 public final class ShowCommand implements Callable<Integer> {
 
     @CommandLine.Spec

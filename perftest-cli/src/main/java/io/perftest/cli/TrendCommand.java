@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perftest.analysis.ChangePoint;
 import io.perftest.analysis.ChangePointDetector;
 import io.perftest.analysis.ChangePointSettings;
+import io.perftest.analysis.MetricPriority;
 import io.perftest.analysis.MetricTrend;
 import io.perftest.analysis.TrendAnalysis;
+import io.perftest.model.RunSummary;
 import io.perftest.store.Json;
+import io.perftest.store.RunDirectory;
 import io.perftest.store.TestHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +22,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code perftest trend}: a test's metrics over its runs, and the runs where their level changed. */
@@ -29,12 +36,14 @@ import java.util.concurrent.Callable;
         description = {"Shows each metric of a test over its completed runs and the runs where its level changed",
                 "(change points: candidates of levels and slopes tested against their neighbours with a trend and",
                 "autocorrelated noise allowed, p <= 0.001, levels of at least 2 runs; see docs/analysis.md), with the",
-                "mean before and after, the relative change and the p-value."},
+                "mean before and after, the relative change and the p-value.",
+                "Without --metric, the metrics that matter come first: those the latest run's thresholds name,",
+                "then its 'trend:' list (framework.yaml), then the script's own results, then collector series."},
         footer = {"", "Examples:",
                 "  perftest trend perftest-results/quickstart/default",
                 "  perftest trend perftest-results/quickstart/default --metric results.throughput --json",
                 "  perftest trend perftest-results/quickstart/default --html trend.html",
-                "", "Exit codes: 0 shown, 2 bad usage or not a test's results directory."})
+                "", "Exit codes: 0 shown, 2 bad usage or not a test's results directory.", KeySyntax.HELP})
 public final class TrendCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -54,6 +63,22 @@ public final class TrendCommand implements Callable<Integer> {
             description = "Also writes the trends as one self-contained HTML page (a chart per metric) to FILE.")
     private Path html;
 
+    /** " (did you mean K?)" when the newest run with a summary has a metric that {@code key} probably meant. */
+    private static String resembling(TestHistory history, String key) {
+        try {
+            List<RunDirectory> runs = history.runs();
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                Optional<RunSummary> summary = runs.get(i).readSummary();
+                if (summary.isPresent()) {
+                    return summary.get().resembling(key).map(m -> " (did you mean " + m.key() + "?)").orElse("");
+                }
+            }
+        } catch (IOException e) {
+            // only a hint: an unreadable run gives none
+        }
+        return "";
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -66,15 +91,15 @@ public final class TrendCommand implements Callable<Integer> {
                     + "perftest-results/<framework>/<test>");
         }
         PrintWriter err = commandSpec.commandLine().getErr();
-        List<MetricTrend> trends = new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT))
-                .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped));
+        List<MetricTrend> trends = ordered(new TrendAnalysis(new ChangePointDetector(ChangePointSettings.DEFAULT))
+                .trends(history, metrics, skipped -> err.println("perftest: warning: " + skipped)), history);
         for (String key : metrics) {
             if (trends.stream().noneMatch(t -> t.key().equals(key))) {
-                throw new UserError(directory + ": no completed run has the metric " + key);
+                throw new UserError(directory + ": no completed run has the metric " + key + resembling(history, key));
             }
         }
         if (html != null) {
-            io.perftest.report.TrendReport.write(history, ordered(trends, metrics), html);
+            io.perftest.report.TrendReport.write(history, trends, html);
             if (!json) {
                 out.println("HTML report: " + html.toAbsolutePath().normalize());
             }
@@ -99,16 +124,31 @@ public final class TrendCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The trends in the order the metrics were chosen (sorted by key when none were). */
-    private static List<MetricTrend> ordered(List<MetricTrend> trends, List<String> chosen) {
-        if (chosen.isEmpty()) {
-            return trends;
+    /**
+     * The trends in the order the user chose with {@code --metric}, else most important first
+     * ({@link MetricPriority} of the latest run: its thresholds' metrics, its {@code trend:} list,
+     * the script's results, then the collectors' series), as the Jenkins job page charts them.
+     */
+    private List<MetricTrend> ordered(List<MetricTrend> trends, TestHistory history) throws IOException {
+        List<String> keys = metrics.isEmpty() ? latestPriority(history).order(trends.stream().map(MetricTrend::key).toList())
+                : metrics;
+        Map<String, MetricTrend> byKey = new HashMap<>();
+        trends.forEach(t -> byKey.put(t.key(), t));
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    private static MetricPriority latestPriority(TestHistory history) throws IOException {
+        List<RunDirectory> runs = history.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            try {
+                if (runs.get(i).exists()) {
+                    return MetricPriority.forRun(runs.get(i).readRecord());
+                }
+            } catch (IOException e) {
+                // an unreadable run.json: the run before it says what matters
+            }
         }
-        List<MetricTrend> out = new ArrayList<>();
-        for (String key : chosen) {
-            trends.stream().filter(t -> t.key().equals(key)).findFirst().filter(t -> !out.contains(t)).ifPresent(out::add);
-        }
-        return out;
+        return MetricPriority.DEFAULT;
     }
 
     private static ArrayNode toJson(List<MetricTrend> trends) {

@@ -16,6 +16,7 @@ import org.junit.rules.TemporaryFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -116,6 +117,9 @@ public class AnalysisCommandsTest {
         assertEquals(30, trend.get("points").size());
         assertEquals(16, trend.get("changePoints").get(0).get("run").asInt());
         assertEquals(2, Cli.run("trend", history.directory().toString(), "--metric", "results.nope").exitCode());
+        Cli.Result quoted = Cli.run("trend", history.directory().toString(), "--metric", "results.\"latency\"");
+        assertEquals(2, quoted.exitCode());
+        assertTrue(quoted.err(), quoted.err().contains("no completed run has the metric results.\"latency\" (did you mean results.latency?)"));
     }
 
     @Test
@@ -173,5 +177,33 @@ public class AnalysisCommandsTest {
 
     private static Path fixture(String name) throws Exception {
         return Path.of(AnalysisCommandsTest.class.getResource(name).toURI());
+    }
+
+    @Test
+    public void shouldListTheThresholdsMetricsThenTheTrendListThenTheResultsBeforeCollectorSeries() throws Exception {
+        // given a framework whose threshold names latency, whose trend: list names a glob, with a proc collector
+        Path fw = folder.newFolder("priority").toPath();
+        Path script = fw.resolve("run.sh");
+        Files.writeString(script, "#!/bin/sh\nprintf 'aaa,1\\nthroughput,2\\nlatency_p99,3,ms\\nzz_extra,4\\n' "
+                + "> \"$PERFTEST_RESULTS_DIR/results.csv\"\nsleep 1\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Files.writeString(fw.resolve("framework.yaml"), "name: priority\nscript: run.sh\ncollectors:\n  - proc: {interval: 200ms}\n"
+                + "thresholds:\n  - \"results.latency_p99 < 1000 ms\"\ntrend:\n  - \"results.zz*\"\n");
+        String results = folder.newFolder("results").toString();
+        for (int i = 0; i < 2; i++) {
+            Cli.Result run = Cli.run("run", fw.toString(), "--results-dir", results);
+            assertEquals(run.err(), 0, run.exitCode());
+        }
+
+        // when
+        Cli.Result trend = Cli.run("trend", Path.of(results, "priority", "default").toString(), "--json");
+
+        // then the threshold's metric, the listed glob, the other results by name, then the proc series
+        assertEquals(trend.err(), 0, trend.exitCode());
+        List<String> keys = new ArrayList<>();
+        Json.mapper().readTree(trend.out()).forEach(t -> keys.add(t.get("key").asText()));
+        assertEquals(keys.toString(), List.of("results.latency_p99", "results.zz_extra", "results.aaa", "results.throughput"),
+                keys.subList(0, 4));
+        assertTrue(keys.toString(), keys.size() > 4 && keys.subList(4, keys.size()).stream().allMatch(k -> k.startsWith("proc.")));
     }
 }

@@ -35,7 +35,7 @@ public class ParseCommandTest {
         Path file = jtl();
         Cli.Result r = Cli.run("parse", file.toString());
         assertEquals(r.err(), 0, r.exitCode());
-        assertTrue(r.out(), r.out().lines().anyMatch(l -> l.startsWith("jmeter.Login_home.elapsed.max") && l.contains("300") && l.contains("ms")));
+        assertTrue(r.out(), r.out().lines().anyMatch(l -> l.startsWith("jmeter.\"Login, home\".elapsed.max") && l.contains("300") && l.contains("ms")));
         assertTrue(r.out(), r.out().lines().anyMatch(l -> l.startsWith("jmeter.total.count ") && l.contains(" 3 ")));
         assertTrue(r.err(), r.err().contains(file + ":5: column 2: not a whole number: 'oops'"));
     }

@@ -85,6 +85,47 @@ public class ReportsInBrowserTest {
         }
     }
 
+    @Test
+    public void shouldRunAFlameGraphsOwnScriptsUnderItsPagePolicyAndRefuseAnInsertedOne() throws Exception {
+        // given a real flame graph (async-profiler's converter, as the perf collector writes it)
+        Optional<Path> chromium = HeadlessChromium.find();
+        Assume.assumeTrue("chromium is not installed (apt-get install chromium): browser check skipped", chromium.isPresent());
+        Path folded = tmp.newFile("perf.folded").toPath();
+        Files.writeString(folded, "main;work;compute 40\nmain;work;io 10\nmain;idle 5\n");
+        one.convert.Arguments args = new one.convert.Arguments();
+        args.title = "flame";
+        one.convert.FlameGraph graph = new one.convert.FlameGraph(args);
+        try (java.io.Reader in = Files.newBufferedReader(folded)) {
+            graph.parseCollapsed(in);
+        }
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
+        graph.dump(page);
+        String html = page.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String policy = io.perftest.report.PagePolicy.of(html);
+        Path served = tmp.newFile("served.html").toPath();
+        Path tampered = tmp.newFile("tampered.html").toPath();
+        Files.writeString(served, withPolicy(html, policy));
+        Files.writeString(tampered, withPolicy(html.replace("</body>", "<script>document.title = 'injected';</script></body>"), policy));
+
+        try (HeadlessChromium browser = new HeadlessChromium(chromium.get(), tmp.newFolder("profile").toPath())) {
+            // when
+            HeadlessChromium.PageVisit ok = browser.visit(served, 1000);
+            HeadlessChromium.PageVisit refused = browser.visit(tampered, 1000);
+
+            // then the page's own scripts ran (the policy lists their hashes), the inserted one did not
+            assertEquals("console errors " + ok.consoleErrors(), List.of(), ok.consoleErrors());
+            assertTrue(ok.facts().get("scripts").asInt() >= 2);
+            assertTrue("the inserted script is refused: " + refused.consoleErrors(),
+                    refused.consoleErrors().stream().anyMatch(e -> e.contains("Content Security Policy")));
+        }
+    }
+
+    /** The page with its policy in force, as the Jenkins action serves it in a header (frame-ancestors is header-only). */
+    private static String withPolicy(String html, String policy) {
+        String meta = policy.replace("; frame-ancestors 'self'", "");
+        return html.replaceFirst("(?i)<head>", "<head><meta http-equiv=\"Content-Security-Policy\" content=\"" + meta + "\">");
+    }
+
     private static void check(HeadlessChromium.PageVisit visit, Path shots, String name, int minCharts) throws Exception {
         Files.write(shots.resolve(name + ".png"), visit.screenshot());
         BufferedImage page = ImageIO.read(new ByteArrayInputStream(visit.screenshot()));

@@ -53,7 +53,8 @@ public record MetricThreshold(String text, Verdict severity, String key, MetricS
     public ThresholdOutcome evaluate(RunSummary run, Optional<RunSummary> baseline, Optional<RunComparison> comparison) {
         Optional<Metric> found = run.metric(key);
         if (found.isEmpty()) {
-            return outcome(false, null, "metric " + key + " is not in this run");
+            return outcome(false, null, "metric " + key + " is not in this run"
+                    + run.resembling(key).map(m -> " (did you mean " + m.key() + "?)").orElse(""));
         }
         Metric metric = found.get();
         double observed = statistic.of(metric);

@@ -1,10 +1,10 @@
 package io.perftest.analysis;
 
+import io.perftest.model.MetricKey;
 import io.perftest.model.RunSummary;
 import io.perftest.model.ThresholdOutcome;
 import io.perftest.model.Verdict;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -28,7 +28,8 @@ public record NoRegressionThreshold(String text, Verdict severity, Optional<Stri
         List<MetricComparison> regressed = comparison.get().withVerdict(ChangeVerdict.REGRESSED).stream()
                 .filter(m -> selected.test(m.key())).toList();
         if (key.isPresent() && comparison.get().metrics().stream().noneMatch(m -> selected.test(m.key()))) {
-            return new ThresholdOutcome(text, severity, false, null, "metric " + key.get() + " is not in this run");
+            return new ThresholdOutcome(text, severity, false, null, "metric " + key.get() + " is not in this run"
+                    + run.resembling(key.get()).map(m -> " (did you mean " + m.key() + "?)").orElse(""));
         }
         String message = regressed.isEmpty() ? "no regression"
                 : "regressed: " + regressed.stream()
@@ -37,13 +38,38 @@ public record NoRegressionThreshold(String text, Verdict severity, Optional<Stri
         return new ThresholdOutcome(text, severity, regressed.isEmpty(), (double) regressed.size(), message);
     }
 
-    /** Exact key, or a glob where '*' stands for any characters ({@code results.*}, {@code sar.cpu.*.user}). */
+    /**
+     * Exact key, or a glob where '*' stands for any characters ({@code results.*}, {@code sar.cpu.*.user});
+     * a '*' inside a quoted label is the character itself ({@code jmeter."a*b".count}).
+     */
     static Predicate<String> matcher(String key) {
-        if (!key.contains("*")) {
+        StringBuilder regex = new StringBuilder();
+        int literalFrom = 0;
+        for (int i = 0; i < key.length(); ) {
+            char c = key.charAt(i);
+            if (c == '"') {
+                i = quotedEnd(key, i);
+            } else {
+                if (c == '*') {
+                    regex.append(Pattern.quote(key.substring(literalFrom, i))).append(".*");
+                    literalFrom = i + 1;
+                }
+                i++;
+            }
+        }
+        if (literalFrom == 0) {
             return key::equals;
         }
-        Pattern p = Pattern.compile(Arrays.stream(key.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+        Pattern p = Pattern.compile(regex.append(Pattern.quote(key.substring(literalFrom))).toString());
         return k -> p.matcher(k).matches();
+    }
+
+    private static int quotedEnd(String key, int at) {
+        try {
+            return MetricKey.endOfQuoted(key, at);
+        } catch (MetricKey.BadQuote e) {
+            return at + 1; // ThresholdParser refuses such a key; here it is read as plain characters
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.perftest.analysis;
 
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 import io.perftest.model.Verdict;
 
@@ -19,7 +20,9 @@ import java.util.Optional;
  *             | 'baseline' [ '*' NUMBER ] [ ('+' | '-') NUMBER [ UNIT | '%' ] ]
  * </pre>
  * Examples: {@code results.latency_p95 < 250 ms}, {@code results.throughput >= baseline * 0.95},
- * {@code sar.cpu.all.user mean < 80 : unstable}, {@code no regression}. A mistake is an
+ * {@code sar.cpu.all.user mean < 80 : unstable}, {@code no regression}. A KEY is written as perftest
+ * shows it ({@link io.perftest.model.MetricKey}): a label of other characters than letters, digits,
+ * '_' and '-' in double quotes, {@code jmeter."GET /api/users".elapsed.p95 < 300 ms}. A mistake is an
  * {@link IllegalArgumentException} whose message starts with the 1-based column, e.g.
  * {@code column 23: expected a number or 'baseline' after '<', found 'fast'}.
  */
@@ -136,8 +139,10 @@ public final class ThresholdParser {
 
         private String key(String where) {
             Token t = peek();
-            if (t.kind != Kind.WORD || t.is("baseline") || !Character.isLetter(t.text.charAt(0)) && t.text.charAt(0) != '_') {
-                throw error(t, "expected a metric key such as results.latency_p95 " + where + ", found " + t.shown());
+            char first = t.kind == Kind.WORD ? t.text.charAt(0) : ' ';
+            if (t.kind != Kind.WORD || t.is("baseline") || !Character.isLetter(first) && first != '_' && first != '"') {
+                throw error(t, "expected a metric key such as results.latency_p95 or jmeter.\"GET /api\".elapsed.p95 "
+                        + where + ", found " + t.shown());
             }
             next();
             return t.text;
@@ -258,13 +263,13 @@ public final class ThresholdParser {
                 }
                 out.add(new Token(Kind.NUMBER, text.substring(i, j), column));
                 i = j;
-            } else if (Character.isLetter(c) || c == '_' || c == '%' || c == 'µ') {
+            } else if (Character.isLetter(c) || c == '_' || c == '%' || c == 'µ' || c == '"') {
                 int j = i;
                 if (c == '%') {
                     j++;
                 } else {
-                    while (j < n && isWordChar(text.charAt(j))) {
-                        j++;
+                    while (j < n && (isWordChar(text.charAt(j)) || text.charAt(j) == '"')) {
+                        j = text.charAt(j) == '"' ? endOfQuoted(text, j) : j + 1;
                     }
                 }
                 out.add(new Token(Kind.WORD, c == '%' ? "%" : text.substring(i, j).toLowerCase(Locale.ROOT).equals("baseline")
@@ -290,6 +295,15 @@ public final class ThresholdParser {
         }
         out.add(new Token(Kind.END, "", n + 1));
         return out;
+    }
+
+    /** Where the quoted label at {@code at} ends (a key's label in double quotes); a mistake names its column. */
+    private static int endOfQuoted(String text, int at) {
+        try {
+            return MetricKey.endOfQuoted(text, at);
+        } catch (MetricKey.BadQuote e) {
+            throw new IllegalArgumentException("column " + (e.offset() + 1) + ": " + e.getMessage());
+        }
     }
 
     private static boolean isWordChar(char c) {

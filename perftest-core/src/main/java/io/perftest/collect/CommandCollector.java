@@ -63,7 +63,7 @@ public final class CommandCollector implements Collector {
         @Override
         public String description() {
             return "a command printing one number, run every interval on every host (a live counter); "
-                    + "options name, run (a command line, no shell) or argv (a list), interval (default 1s), unit, better (lower, higher)";
+                    + "options name, run (a command line, no shell) or argv (a list), interval (default 1s), unit, better (lower, higher; by default lower when the name says errors, failures, drops, timeouts, else neutral)";
         }
 
         @Override
@@ -81,7 +81,8 @@ public final class CommandCollector implements Collector {
             List<String> argv = o.has("run") ? o.argv("run", "run=redis-cli llen jobs") : o.list("argv");
             Duration interval = o.duration("interval", Duration.ofSeconds(1), Duration.ofMillis(100));
             Unit unit = Unit.parse(o.text("unit", ""));
-            Direction direction = switch (o.choice("better", "neutral", "lower", "higher", "neutral")) {
+            Direction unsaid = Direction.namesBadEvents(name) ? Direction.LOWER_IS_BETTER : Direction.NEUTRAL;
+            Direction direction = switch (o.choice("better", unsaid.label(), "lower", "higher", "neutral", "none")) {
                 case "lower" -> Direction.LOWER_IS_BETTER;
                 case "higher" -> Direction.HIGHER_IS_BETTER;
                 default -> Direction.NEUTRAL;

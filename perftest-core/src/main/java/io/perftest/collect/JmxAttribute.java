@@ -1,6 +1,7 @@
 package io.perftest.collect;
 
 import io.perftest.ingest.MetricNames;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import javax.management.JMException;
@@ -16,7 +17,8 @@ import java.util.List;
  * An MBean attribute the user names for the {@code jmx} collector, written
  * {@code [LABEL [(UNIT)]=]OBJECTNAME/ATTRIBUTE[.KEY...]}: {@code java.lang:type=Memory/HeapMemoryUsage.used},
  * {@code requests (count)=Catalina:type=GlobalRequestProcessor,name="http-nio-8080"/requestCount}.
- * The attribute follows the last {@code /}; {@code .KEY} reads an item of composite data. Without a
+ * The attribute follows the last {@code /}; {@code .KEY} reads an item of composite data. The label
+ * is the user's own name, verbatim, its dots separating parts ({@code jmx."open files"}). Without a
  * label, the metric is named from the MBean's {@code name} (else {@code type}, else domain) property
  * and the attribute path: {@code jmx.Memory.HeapMemoryUsage.used}.
  *
@@ -37,7 +39,7 @@ record JmxAttribute(String key, Unit unit, ObjectName mbean, String attribute, L
      *
      * @throws IllegalArgumentException saying what is wrong and how it is written
      */
-    static JmxAttribute parse(String text, String prefix) {
+    static JmxAttribute parse(String text, String source) {
         String t = text.trim();
         String label = null;
         int eq = t.indexOf('=');
@@ -68,23 +70,24 @@ record JmxAttribute(String key, Unit unit, ObjectName mbean, String attribute, L
             path.add(parts[i].trim());
         }
         Unit unit = Unit.NONE;
-        String metric;
+        MetricKey key = MetricKey.of(source);
         if (label != null) {
             MetricNames.NameAndUnit nu = MetricNames.split(label, false);
-            unit = nu.unit();
-            metric = nu.name();
-            if (!metric.matches("[A-Za-z0-9_.-]+")) {
-                throw new IllegalArgumentException("label '" + label + "' in '" + text + "': use letters, digits, '_', '-' and '.'");
+            if (nu.name().isEmpty()) {
+                throw new IllegalArgumentException("'" + text + "' has an empty label before '='");
             }
+            unit = nu.unit();
+            key = key.name(nu.name());
         } else {
             String owner = name.getKeyProperty("name") != null ? name.getKeyProperty("name")
                     : name.getKeyProperty("type") != null ? name.getKeyProperty("type") : name.getDomain();
-            StringBuilder b = new StringBuilder(MetricNames.label(owner.startsWith("\"") ? ObjectName.unquote(owner) : owner));
-            b.append('.').append(MetricNames.label(parts[0]));
-            path.forEach(k -> b.append('.').append(MetricNames.label(k)));
-            metric = b.toString();
+            key = key.then(MetricKey.foldedPart(owner.startsWith("\"") ? ObjectName.unquote(owner) : owner),
+                    MetricKey.foldedPart(parts[0]));
+            for (String k : path) {
+                key = key.then(MetricKey.foldedPart(k));
+            }
         }
-        return new JmxAttribute(prefix + metric, unit, name, parts[0].trim(), path);
+        return new JmxAttribute(key.text(), unit, name, parts[0].trim(), path);
     }
 
     /**

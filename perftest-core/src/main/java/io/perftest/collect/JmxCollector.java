@@ -130,7 +130,7 @@ public final class JmxCollector implements Collector {
             for (String item : o.list("attributes")) {
                 JmxAttribute a;
                 try {
-                    a = JmxAttribute.parse(item, JvmCounters.PREFIX);
+                    a = JmxAttribute.parse(item, TYPE);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("collector jmx option attributes: " + e.getMessage());
                 }
@@ -374,7 +374,7 @@ public final class JmxCollector implements Collector {
                     now.put(r.key(), r.value());
                 }
                 named.forEach((a, v) -> {
-                    table.put(a.key(), a.unit(), io.perftest.model.Direction.NEUTRAL, v);
+                    table.put(a.key(), a.unit(), JvmCounters.direction(a.key()), v);
                     now.put(a.key(), v);
                 });
             }

@@ -1,7 +1,7 @@
 package io.perftest.collect;
 
-import io.perftest.ingest.MetricNames;
 import io.perftest.model.Direction;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import javax.management.Attribute;
@@ -53,10 +53,10 @@ final class JvmCounters {
         return key.startsWith(PREFIX + "gc.") && (key.endsWith(".count") || key.endsWith(".time"));
     }
 
-    /** The direction of a {@code jmx.*} key read back from the CSV. */
+    /** The direction of a {@code jmx.*} key read back from the CSV (an attribute the user names: lower when its name says errors). */
     static Direction direction(String key) {
         if (key.equals(PREFIX + "heap.used") || key.equals(PREFIX + "nonheap.used") || key.startsWith(PREFIX + "cpu.")
-                || cumulative(key)) {
+                || cumulative(key) || Direction.namesBadEvents(key)) {
             return Direction.LOWER_IS_BETTER;
         }
         return Direction.NEUTRAL;
@@ -80,7 +80,7 @@ final class JvmCounters {
         for (ObjectName gcName : new TreeSet<>(c.queryNames(COLLECTORS, null))) {
             Map<String, Object> g = attributes(c, gcName, "CollectionCount", "CollectionTime");
             if (g.get("CollectionCount") instanceof Number n && g.get("CollectionTime") instanceof Number t && n.longValue() >= 0) {
-                String label = MetricNames.label(gcName.getKeyProperty("name") == null ? gcName.toString() : gcName.getKeyProperty("name"));
+                String label = MetricKey.foldedPart(gcName.getKeyProperty("name") == null ? gcName.toString() : gcName.getKeyProperty("name"));
                 double dc = increase(PREFIX + "gc." + label + ".count", n.doubleValue());
                 double dt = increase(PREFIX + "gc." + label + ".time", Math.max(0, t.doubleValue()));
                 out.add(new Reading(PREFIX + "gc." + label + ".count", Unit.COUNT, Direction.LOWER_IS_BETTER, dc));

@@ -1,7 +1,7 @@
 package io.perftest.collect;
 
-import io.perftest.ingest.MetricNames;
 import io.perftest.model.Direction;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import java.util.HashMap;
@@ -157,7 +157,7 @@ final class ProcSampler {
             if (d0 == null || !ProcFiles.isWholeDisk(name)) {
                 return;
             }
-            String disk = "disk." + MetricNames.clean(name);
+            String disk = "disk." + MetricKey.part(name.strip());
             long ios = (d1.reads() - d0.reads()) + (d1.writes() - d0.writes());
             r.put(disk + ".tps", Unit.PER_SECOND, Direction.NEUTRAL, ios / dt);
             r.put(disk + ".read_kBps", Unit.KILOBYTES_PER_SECOND, Direction.NEUTRAL, (d1.readSectors() - d0.readSectors()) / 2.0 / dt);
@@ -178,7 +178,7 @@ final class ProcSampler {
             if (n0 == null) {
                 return;
             }
-            String nic = "net." + MetricNames.clean(name);
+            String nic = "net." + MetricKey.part(name.strip());
             r.put(nic + ".rx_kBps", Unit.KILOBYTES_PER_SECOND, Direction.NEUTRAL, (n1.rxBytes() - n0.rxBytes()) / 1024.0 / dt);
             r.put(nic + ".tx_kBps", Unit.KILOBYTES_PER_SECOND, Direction.NEUTRAL, (n1.txBytes() - n0.txBytes()) / 1024.0 / dt);
             r.put(nic + ".rx_pps", Unit.PER_SECOND, Direction.NEUTRAL, (n1.rxPackets() - n0.rxPackets()) / dt);
@@ -224,7 +224,7 @@ final class ProcSampler {
     /** A stable name per pid: its command, or command-pid when another pid has the same command. */
     private String nameOf(ProcFiles.Task t) {
         return names.computeIfAbsent(t.pid(), pid -> {
-            String base = MetricNames.clean(t.comm()).replace('.', '_');
+            String base = MetricKey.part(t.comm().strip().replaceAll("\\s+", "_").replace('.', '_'));
             String n = usedNames.contains(base) ? base + "-" + pid : base;
             usedNames.add(n);
             return n;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perftest.ingest.MetricNames;
 import io.perftest.ingest.ParseResult;
 import io.perftest.ingest.Problems;
 import io.perftest.model.Direction;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import java.io.IOException;
@@ -101,7 +101,7 @@ public final class SadfJsonParser {
         table.startRow(time);
         JsonNode cpus = s.has("cpu-load-all") ? s.path("cpu-load-all") : s.path("cpu-load");
         for (JsonNode c : cpus) {
-            String cpu = "cpu." + MetricNames.clean(c.path("cpu").asText("all"));
+            String cpu = "cpu." + MetricKey.part(c.path("cpu").asText("all").strip());
             put(table, cpu + ".user", PCT, Direction.LOWER_IS_BETTER, c, "user", "usr");
             put(table, cpu + ".nice", PCT, Direction.LOWER_IS_BETTER, c, "nice");
             put(table, cpu + ".system", PCT, Direction.LOWER_IS_BETTER, c, "system", "sys");
@@ -140,7 +140,7 @@ public final class SadfJsonParser {
         put(table, "load.15", Unit.NONE, Direction.LOWER_IS_BETTER, q, "ldavg-15");
         put(table, "load.blocked", Unit.COUNT, Direction.LOWER_IS_BETTER, q, "blocked");
         for (JsonNode d : s.path("disk")) {
-            String disk = "disk." + MetricNames.clean(d.path("disk-device").asText("?"));
+            String disk = "disk." + MetricKey.part(d.path("disk-device").asText("?").strip());
             put(table, disk + ".tps", RATE, Direction.NEUTRAL, d, "tps");
             if (d.has("rkB")) {
                 put(table, disk + ".read_kBps", KBPS, Direction.NEUTRAL, d, "rkB");
@@ -155,7 +155,7 @@ public final class SadfJsonParser {
         }
         JsonNode net = s.path("network");
         for (JsonNode n : net.path("net-dev")) {
-            String nic = "net." + MetricNames.clean(n.path("iface").asText("?"));
+            String nic = "net." + MetricKey.part(n.path("iface").asText("?").strip());
             put(table, nic + ".rx_kBps", KBPS, Direction.NEUTRAL, n, "rxkB");
             put(table, nic + ".tx_kBps", KBPS, Direction.NEUTRAL, n, "txkB");
             put(table, nic + ".rx_pps", RATE, Direction.NEUTRAL, n, "rxpck");
@@ -163,7 +163,7 @@ public final class SadfJsonParser {
             put(table, nic + ".util", PCT, Direction.LOWER_IS_BETTER, n, "ifutil-percent");
         }
         for (JsonNode n : net.path("net-edev")) {
-            String nic = "net." + MetricNames.clean(n.path("iface").asText("?"));
+            String nic = "net." + MetricKey.part(n.path("iface").asText("?").strip());
             put(table, nic + ".rx_errors", RATE, Direction.LOWER_IS_BETTER, n, "rxerr");
             put(table, nic + ".tx_errors", RATE, Direction.LOWER_IS_BETTER, n, "txerr");
             put(table, nic + ".rx_drops", RATE, Direction.LOWER_IS_BETTER, n, "rxdrop");

@@ -3,6 +3,7 @@ package io.perftest.config;
 import io.perftest.model.CollectorSpec;
 import io.perftest.model.ConfigException;
 import io.perftest.model.Framework;
+import io.perftest.model.FrameworkLayer;
 import io.perftest.model.Origin;
 import io.perftest.model.Parameter;
 import io.perftest.model.RunSpec;
@@ -29,7 +30,7 @@ public final class ConfigLoader {
     public static final String FRAMEWORK_FILE = "framework.yaml";
 
     static final Set<String> FRAMEWORK_KEYS = Set.of("name", "description", "script", "arguments", "environment",
-            "timeout", "repeat", "collectors", "statsHosts", "thresholds", "baseline", "results", "triggers");
+            "timeout", "repeat", "collectors", "statsHosts", "thresholds", "baseline", "results", "triggers", "trend");
     static final Set<String> ARGUMENT_KEYS = Set.of("name", "default", "description");
     static final Set<String> TEST_KEYS = Set.of("name", "description", "parameters", "timeout", "repeat",
             "collectors", "thresholds", "baseline");
@@ -109,7 +110,35 @@ public final class ConfigLoader {
         baseline(f).ifPresent(b::baseline);
         f.textList("results").forEach(b::resultFile);
         triggers(f).forEach(b::trigger);
+        f.textList("trend").forEach(b::trend);
         return b.build();
+    }
+
+    /**
+     * The framework a stack of configuration layers makes (innermost first, merged by
+     * {@link FrameworkLayer#stack}): how Jenkins' nested framework folders, a step's overrides and
+     * the global defaults become one framework, by the same rule everywhere.
+     *
+     * @param where names the configuration for the error when no layer sets the script
+     */
+    public Framework framework(String name, Path directory, List<FrameworkLayer> innermostFirst, Origin where) {
+        FrameworkLayer merged = FrameworkLayer.stack(innermostFirst);
+        if (merged.script().isEmpty()) {
+            throw new ConfigException(where, "no execution script: set 'script' here or in an enclosing framework");
+        }
+        return Framework.builder(name).directory(directory.toAbsolutePath().normalize()).apply(merged).build();
+    }
+
+    /** Whether {@code name} may name a framework or a test (it names a directory). */
+    public static boolean isValidName(String name) {
+        return name != null && TEST_NAME.matcher(name).matches();
+    }
+
+    /** Refuses a baseline policy other than previous, pinned or median-of-last:N, saying so. */
+    public static void checkBaseline(String policy) {
+        if (!BASELINE.matcher(policy.trim()).matches()) {
+            throw new IllegalArgumentException("baseline '" + policy + "' must be previous, pinned or median-of-last:N");
+        }
     }
 
     public TestSpec loadTest(Path file, Framework framework) {
@@ -138,6 +167,11 @@ public final class ConfigLoader {
      */
     public RunSpec resolve(Framework framework, TestSpec test, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
+        for (String name : test.parameters().keySet()) {
+            if (framework.argument(name).isEmpty()) {
+                throw new ConfigException(test.originOf(name), undeclared(name, framework));
+            }
+        }
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             if (framework.argument(e.getKey()).isEmpty()) {
                 throw new ConfigException(Origin.of("command line: -p " + e.getKey() + "=" + e.getValue()),
@@ -169,7 +203,7 @@ public final class ConfigLoader {
     }
 
     private static void checkName(String name, Origin origin, String what) {
-        if (!TEST_NAME.matcher(name).matches()) {
+        if (!isValidName(name)) {
             throw new ConfigException(origin, what + " '" + name
                     + "' must start with a letter or digit and hold only letters, digits, '_', '.' and '-' (it names a directory)");
         }
@@ -302,9 +336,10 @@ public final class ConfigLoader {
 
     private static Optional<String> baseline(Fields f) {
         return f.text("baseline").map(b -> {
-            if (!BASELINE.matcher(b.trim()).matches()) {
-                throw new ConfigException(f.valueOrigin("baseline"),
-                        "baseline '" + b + "' must be previous, pinned or median-of-last:N");
+            try {
+                checkBaseline(b);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(f.valueOrigin("baseline"), e.getMessage());
             }
             return b.trim();
         });

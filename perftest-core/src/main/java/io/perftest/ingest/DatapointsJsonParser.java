@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Series;
 import io.perftest.model.Unit;
 
@@ -134,7 +135,7 @@ public final class DatapointsJsonParser extends AbstractResultParser {
                     }
                     MetricNames.NameAndUnit nu = e.getKey().toLowerCase(Locale.ROOT).matches(".*per_(sec|s)")
                             ? new MetricNames.NameAndUnit(e.getKey(), Unit.PER_SECOND) : MetricNames.split(e.getKey());
-                    String name = MetricNames.label(nu.name());
+                    String name = nu.name();
                     MetricPoints mp = metrics.get(name);
                     if (mp == null) {
                         if (metrics.size() >= MAX_METRICS) {
@@ -159,11 +160,11 @@ public final class DatapointsJsonParser extends AbstractResultParser {
             return;
         }
         sink.add(Metric.of(source + ".peers", Unit.COUNT, Direction.NEUTRAL, peers.size()));
-        metrics.forEach((name, mp) -> summarise(source + "." + name, name, mp, sink));
+        metrics.forEach((name, mp) -> summarise(MetricKey.of(source).name(name), name, mp, sink));
     }
 
-    private static void summarise(String key, String name, MetricPoints mp, ResultSink sink) {
-        mp.byPeer.forEach((peer, tv) -> sink.add(sorted(key, peer, mp.unit, tv[0].toArray(), tv[1].toArray())));
+    private static void summarise(MetricKey key, String name, MetricPoints mp, ResultSink sink) {
+        mp.byPeer.forEach((peer, tv) -> sink.add(sorted(key.text(), peer, mp.unit, tv[0].toArray(), tv[1].toArray())));
         double[] times = new double[mp.bySecond.size()];
         double[] values = new double[times.length];
         int i = 0;
@@ -184,11 +185,11 @@ public final class DatapointsJsonParser extends AbstractResultParser {
             max = Math.max(max, agg);
             sum += agg;
         }
-        sink.add(Series.of(key, "", mp.unit, true, times, values));
+        sink.add(Series.of(key.text(), "", mp.unit, true, times, values));
         Direction d = Direction.guess(name, mp.unit);
-        sink.add(Metric.of(key + ".mean", mp.unit, d, sum / times.length));
-        sink.add(Metric.of(key + ".min", mp.unit, d, min));
-        sink.add(Metric.of(key + ".max", mp.unit, d, max));
+        sink.add(Metric.of(key.statistic("mean"), mp.unit, d, sum / times.length));
+        sink.add(Metric.of(key.statistic("min"), mp.unit, d, min));
+        sink.add(Metric.of(key.statistic("max"), mp.unit, d, max));
     }
 
     private static Series sorted(String key, String peer, Unit unit, double[] t, double[] v) {

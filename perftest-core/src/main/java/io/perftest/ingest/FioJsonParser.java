@@ -3,6 +3,7 @@ package io.perftest.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import java.io.IOException;
@@ -65,41 +66,41 @@ public final class FioJsonParser extends AbstractResultParser {
             sink.problems().add(line, "job without \"jobname\"; skipped");
             return;
         }
-        String key = source + "." + MetricNames.label(name);
+        MetricKey key = MetricKey.of(source).label(name);
         Unit bytesPerSecond = Unit.parse("B/s");
         for (String dir : DIRECTIONS) {
             JsonNode d = job.get(dir);
             if (d == null || d.path("total_ios").asLong(0) == 0) {
                 continue;
             }
-            String k = key + "." + dir;
-            sink.add(Metric.of(k + ".iops", Unit.PER_SECOND, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "iops")));
-            sink.add(Metric.of(k + ".bw", bytesPerSecond, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "bw_bytes")));
-            sink.add(Metric.of(k + ".io_bytes", Unit.BYTES, Direction.NEUTRAL, JsonInput.number(d, "io_bytes")));
+            MetricKey k = key.then(dir);
+            sink.add(Metric.of(k.then("iops"), Unit.PER_SECOND, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "iops")));
+            sink.add(Metric.of(k.then("bw"), bytesPerSecond, Direction.HIGHER_IS_BETTER, JsonInput.number(d, "bw_bytes")));
+            sink.add(Metric.of(k.then("io_bytes"), Unit.BYTES, Direction.NEUTRAL, JsonInput.number(d, "io_bytes")));
             JsonNode clat = d.path("clat_ns");
             for (String stat : new String[] {"mean", "stddev", "min", "max"}) {
                 double ns = JsonInput.number(clat, stat);
                 if (!Double.isNaN(ns)) {
-                    sink.add(Metric.of(k + ".clat." + stat, Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
+                    sink.add(Metric.of(k.then("clat").statistic(stat), Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
                 }
             }
             JsonNode percentiles = clat.path("percentile");
             for (int i = 0; i < PERCENTILE_KEYS.length; i++) {
                 double ns = JsonInput.number(percentiles, PERCENTILE_KEYS[i]);
                 if (!Double.isNaN(ns)) {
-                    sink.add(Metric.of(k + ".clat." + PERCENTILE_NAMES[i], Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
+                    sink.add(Metric.of(k.then("clat").statistic(PERCENTILE_NAMES[i]), Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, ns / 1000));
                 }
             }
             double lat = JsonInput.number(d.path("lat_ns"), "mean");
             if (!Double.isNaN(lat)) {
-                sink.add(Metric.of(k + ".lat.mean", Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, lat / 1000));
+                sink.add(Metric.of(k.then("lat").statistic("mean"), Unit.MICROSECONDS, Direction.LOWER_IS_BETTER, lat / 1000));
             }
         }
-        sink.add(Metric.of(key + ".errors", Unit.COUNT, Direction.LOWER_IS_BETTER, job.path("error").asDouble(0)));
+        sink.add(Metric.of(key.then("errors"), Unit.COUNT, Direction.LOWER_IS_BETTER, job.path("error").asDouble(0)));
         for (String cpu : new String[] {"usr_cpu", "sys_cpu"}) {
             double v = JsonInput.number(job, cpu);
             if (!Double.isNaN(v)) {
-                sink.add(Metric.of(key + "." + cpu, Unit.PERCENT, Direction.LOWER_IS_BETTER, v));
+                sink.add(Metric.of(key.then(cpu), Unit.PERCENT, Direction.LOWER_IS_BETTER, v));
             }
         }
     }

@@ -23,8 +23,10 @@ public final class FormatsTable {
                 + " Regenerate: mvn -pl perftest-core test -Dtest=FormatsTableTest -Dperftest.updateDocs=true -->\n\n");
         b.append("`perftest parse FILE... [--format NAME] [--json]` reads any of these; without `--format` the format is")
                 .append(" detected from the file's name and first ").append(ResultParsers.HEAD_BYTES / 1024)
-                .append(" KiB. Metric keys are `<source>.<name>[.<stat>]`; labels (request names, commands, jobs) become one")
-                .append(" key part: characters other than letters, digits, `_` and `-` turn into `_`.\n\n");
+                .append(" KiB. Metric keys are `<source>.<label>.<quantity>[.<stat>]`; labels (request names, commands, jobs,")
+                .append(" benchmarks) are kept as written: a label of letters, digits, `_` and `-` is one plain key part")
+                .append(" (`jmeter.login.count`), any other label one part in double quotes (`jmeter.\"GET /api/users\".count`);")
+                .append(" see [analysis.md](analysis.md#metric-keys-and-labels).\n\n");
         b.append("| format (`--format`) | source | detected by | what it reads, metrics |\n");
         b.append("| --- | --- | --- | --- |\n");
         for (ResultParser p : parsers.all()) {

@@ -2,6 +2,7 @@ package io.perftest.ingest;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 import io.perftest.stats.RequestStatistics;
 
@@ -12,17 +13,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gatling 3.x {@code simulation.log} in its text form (the binary log that Gatling writes since late
  * 2024, gatling/gatling#4596, is recognised and refused with that reason): tab-separated records {@code RUN}, {@code USER}, {@code REQUEST},
  * {@code GROUP}, {@code ERROR}, {@code ASSERTION}, with or without the user id column of Gatling
- * 3.0 to 3.3. Requests are keyed by group path and name ({@code Browse/Page 0} -> {@code
- * Browse_Page_0}); response time is end minus start. Groups are reported apart, under
- * {@code <source>.group.<path>}, with their duration as elapsed time.
+ * 3.0 to 3.3. Requests are labelled by group path and name, verbatim ({@code Browse/Page 0} ->
+ * {@code gatling."Browse/Page 0".*}); response time is end minus start. Groups are reported
+ * apart, under {@code <source>.group.<path>}, with their duration as elapsed time (so a request
+ * named {@code group} is written {@code gatling."group".*}).
  */
 public final class GatlingLogParser extends AbstractResultParser {
 
+    private static final String GROUP = "group";
     private static final byte[] REQUEST = "REQUEST".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "OK".getBytes(StandardCharsets.US_ASCII);
 
@@ -153,7 +157,7 @@ public final class GatlingLogParser extends AbstractResultParser {
                             long start = tsv.longNumber(2 + o);
                             long end = tsv.longNumber(3 + o);
                             boolean ok = tsv.field(5 + o).equals("OK");
-                            String path = MetricNames.label(tsv.field(1 + o).replace(',', '/'));
+                            String path = tsv.field(1 + o).replace(',', '/');
                             RequestStatistics g = groups.get(path);
                             if (g == null && groups.size() < RequestTable.MAX_LABELS) {
                                 g = new RequestStatistics();
@@ -175,8 +179,8 @@ public final class GatlingLogParser extends AbstractResultParser {
         if (!any) {
             return;
         }
-        List<Metric> out = new ArrayList<>(requests.metrics(source));
-        groups.forEach((path, g) -> g.appendMetrics(source + ".group." + path, out));
+        List<Metric> out = new ArrayList<>(requests.metrics(source, Set.of(GROUP)));
+        groups.forEach((path, g) -> g.appendMetrics(MetricKey.of(source).then(GROUP).label(path), out));
         out.add(Metric.of(source + ".users.started", Unit.COUNT, Direction.NEUTRAL, started));
         out.add(Metric.of(source + ".users.finished", Unit.COUNT, Direction.NEUTRAL, finished));
         out.forEach(sink::add);

@@ -3,11 +3,13 @@ package io.perftest.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Samples;
 import io.perftest.model.Unit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 /**
  * hyperfine results ({@code --export-json}): per command, {@code <source>.<command>.time} with
@@ -18,6 +20,8 @@ import java.io.InputStream;
 public final class HyperfineJsonParser extends AbstractResultParser {
 
     private static final String[] STATS = {"mean", "stddev", "median", "min", "max", "user", "system"};
+    /** Of {@link #STATS}, the mean CPU times (quantities of their own), not statistics of the wall-clock time. */
+    private static final Set<String> TIMES = Set.of("user", "system");
 
     @Override
     public String name() {
@@ -58,7 +62,7 @@ public final class HyperfineJsonParser extends AbstractResultParser {
             sink.problems().add(line, "result without \"command\"; skipped");
             return;
         }
-        String key = source + "." + MetricNames.label(command);
+        MetricKey key = MetricKey.of(source).label(command);
         DoubleList times = new DoubleList();
         for (JsonNode t : r.path("times")) {
             if (t.isNumber()) {
@@ -66,12 +70,12 @@ public final class HyperfineJsonParser extends AbstractResultParser {
             }
         }
         if (times.size() > 0) {
-            sink.add(new Metric(key + ".time", Unit.SECONDS, Direction.LOWER_IS_BETTER, Samples.of(times.toArray())));
+            sink.add(new Metric(key.then("time"), Unit.SECONDS, Direction.LOWER_IS_BETTER, Samples.of(times.toArray())));
         }
         for (String stat : STATS) {
             double v = JsonInput.number(r, stat);
             if (!Double.isNaN(v)) {
-                sink.add(Metric.of(key + "." + stat, Unit.SECONDS, Direction.LOWER_IS_BETTER, v));
+                sink.add(Metric.of(TIMES.contains(stat) ? key.then(stat) : key.statistic(stat), Unit.SECONDS, Direction.LOWER_IS_BETTER, v));
             }
         }
         if (r.has("exit_codes")) {
@@ -81,7 +85,7 @@ public final class HyperfineJsonParser extends AbstractResultParser {
                     failed++;
                 }
             }
-            sink.add(Metric.of(key + ".failed_runs", Unit.COUNT, Direction.LOWER_IS_BETTER, failed));
+            sink.add(Metric.of(key.then("failed_runs"), Unit.COUNT, Direction.LOWER_IS_BETTER, failed));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.perftest.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Samples;
 import io.perftest.model.Unit;
 
@@ -63,35 +64,35 @@ public final class JmhJsonParser extends AbstractResultParser {
             return;
         }
         String mode = b.path("mode").asText("thrpt");
-        StringBuilder key = new StringBuilder(source).append('.').append(label(benchmark));
+        StringBuilder label = new StringBuilder(label(benchmark));
         JsonNode params = b.get("params");
         if (params != null && params.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                key.append('-').append(MetricNames.label(e.getKey())).append('_').append(MetricNames.label(e.getValue().asText()));
+                label.append('-').append(e.getKey()).append('_').append(e.getValue().asText());
             }
         }
-        key.append('.').append(MetricNames.label(mode));
+        MetricKey key = MetricKey.of(source).label(label.toString()).then(mode);
         Direction direction = mode.equals("thrpt") ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
-        if (!result(primary, key + ".score", direction, sink, line)) {
+        if (!result(primary, key.then("score"), direction, sink, line)) {
             return;
         }
         double error = JsonInput.number(primary, "scoreError");
         if (!Double.isNaN(error)) {
-            sink.add(Metric.of(key + ".score_error", Unit.parse(primary.path("scoreUnit").asText("")), Direction.LOWER_IS_BETTER, error));
+            sink.add(Metric.of(key.then("score_error"), Unit.parse(primary.path("scoreUnit").asText("")), Direction.LOWER_IS_BETTER, error));
         }
         JsonNode secondary = b.get("secondaryMetrics");
         if (secondary != null && secondary.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String name = MetricNames.label(e.getKey());
+                String name = MetricKey.foldedPart(e.getKey());
                 Unit unit = Unit.parse(e.getValue().path("scoreUnit").asText(""));
-                result(e.getValue(), key + "." + name, Direction.guess(e.getKey(), unit), sink, line);
+                result(e.getValue(), key.then(name), Direction.guess(e.getKey(), unit), sink, line);
             }
         }
     }
 
-    private static boolean result(JsonNode r, String key, Direction direction, ResultSink sink, long line) {
+    private static boolean result(JsonNode r, MetricKey key, Direction direction, ResultSink sink, long line) {
         double score = JsonInput.number(r, "score");
         if (Double.isNaN(score)) {
             sink.problems().add(line, key + ": \"score\" is missing or not a number; skipped");
@@ -111,10 +112,14 @@ public final class JmhJsonParser extends AbstractResultParser {
         return true;
     }
 
-    /** {@code io.perftest.bench.JtlBench.aggregate} -> {@code JtlBench_aggregate}. */
+    /**
+     * The label of a benchmark: its class and method ({@code io.perftest.bench.JtlBench.aggregate} ->
+     * {@code JtlBench_aggregate}), then each parameter as {@code -name_value}, verbatim (quoted in
+     * the key when a value is not plain: {@code jmh."Q_run-ratio_0.5".thrpt.score}).
+     */
     static String label(String benchmark) {
         int last = benchmark.lastIndexOf('.');
         int previous = last > 0 ? benchmark.lastIndexOf('.', last - 1) : -1;
-        return MetricNames.label(benchmark.substring(previous + 1));
+        return benchmark.substring(previous + 1).replace('.', '_');
     }
 }

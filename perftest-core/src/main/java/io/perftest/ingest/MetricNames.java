@@ -23,8 +23,9 @@ public final class MetricNames {
     }
 
     /**
-     * Splits a column or key name into a clean name and its unit. Blanks inside the name become
-     * '_' so that the key stays one token ({@code "Avg Latency (ms)"} -> {@code Avg_Latency}, ms).
+     * Splits a column or key name into the name, verbatim but for the blanks around it, and its
+     * unit ({@code "Avg Latency (ms)"} -> {@code Avg Latency}, ms). {@link io.perftest.model.MetricKey}
+     * makes the name part of a key.
      */
     public static NameAndUnit split(String raw) {
         return split(raw, true);
@@ -52,35 +53,6 @@ public final class MetricNames {
                 }
             }
         }
-        return new NameAndUnit(clean(t), unit);
-    }
-
-    /** A name fit for a metric key: trimmed, blanks as '_', never empty. */
-    public static String clean(String name) {
-        String t = name.strip().replaceAll("\\s+", "_");
-        return t.isEmpty() ? "_" : t;
-    }
-
-    /**
-     * A label (a request name, a command line, a job name) made fit to be one part of a metric
-     * key: every run of characters other than letters, digits, '_', '-' becomes one '_'
-     * ({@code "GET /api/v1.0"} -> {@code GET_api_v1_0}); never empty.
-     */
-    public static String label(String raw) {
-        StringBuilder b = new StringBuilder(raw.length());
-        boolean gap = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
-                if (gap && b.length() > 0) {
-                    b.append('_');
-                }
-                gap = false;
-                b.append(c);
-            } else {
-                gap = true;
-            }
-        }
-        return b.length() == 0 ? "_" : b.toString();
+        return new NameAndUnit(t.strip(), unit);
     }
 }

@@ -2,6 +2,7 @@ package io.perftest.ingest;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Samples;
 import io.perftest.model.Series;
 import io.perftest.model.Unit;
@@ -309,12 +310,12 @@ public final class MulticolCsvParser implements ResultParser {
                 }
             }
             String name = layout.names().get(s + layout.firstValue());
-            String key = source + "." + name;
+            MetricKey key = MetricKey.of(source).name(name);
             Unit unit = units.get(s + layout.firstValue());
-            series.add(Series.of(key, "", unit, epoch, t, v));
+            series.add(Series.of(key.text(), "", unit, epoch, t, v));
             Direction d = Direction.guess(name, unit);
-            metrics.add(new Metric(key + ".mean", unit, d, Samples.of(sum / present)));
-            metrics.add(new Metric(key + ".max", unit, d, Samples.of(max)));
+            metrics.add(new Metric(key.statistic("mean"), unit, d, Samples.of(sum / present)));
+            metrics.add(new Metric(key.statistic("max"), unit, d, Samples.of(max)));
         }
         return new ParseResult(metrics, series, problems.kept(), problems.count());
     }

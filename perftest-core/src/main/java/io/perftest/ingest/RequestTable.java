@@ -1,13 +1,13 @@
 package io.perftest.ingest;
 
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.stats.RequestStatistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link RequestStatistics} of a load test by label, looked up by the label's bytes in a CSV
@@ -19,7 +19,7 @@ public final class RequestTable {
 
     public static final int MAX_LABELS = 1000;
 
-    /** The label under which a test's totals are reported; a label of that name is renamed {@code total_}. */
+    /** The part under which a test's totals are reported; a label of that name is quoted ({@code jmeter."total"}). */
     public static final String TOTAL = "total";
 
     private Entry[] table = new Entry[64];
@@ -128,21 +128,24 @@ public final class RequestTable {
     }
 
     /**
-     * The metrics {@code <source>.<label>.*} of every label (labels made key-safe by
-     * {@link MetricNames#label}; labels that become equal are merged) and {@code <source>.total.*}.
+     * The metrics {@code <source>.<label>.*} of every label, the label kept verbatim (a label of
+     * other characters than letters, digits, '_' and '-' is quoted: {@code jmeter."GET /api".count}),
+     * and {@code <source>.total.*}. A label spelled {@code total}, or like one of {@code reserved}
+     * (names the parser writes at the same place), is quoted so that it stays apart from them.
      */
-    public List<Metric> metrics(String source) {
-        Map<String, RequestStatistics> byKey = new LinkedHashMap<>();
-        for (Entry e : ordered) {
-            String key = MetricNames.label(e.label);
-            if (key.equals(TOTAL)) {
-                key = TOTAL + "_";
-            }
-            byKey.computeIfAbsent(key, k -> new RequestStatistics()).add(e.stats);
-        }
+    public List<Metric> metrics(String source, Set<String> reserved) {
         List<Metric> out = new ArrayList<>();
-        byKey.forEach((label, stats) -> stats.appendMetrics(source + "." + label, out));
-        total().appendMetrics(source + "." + TOTAL, out);
+        MetricKey base = MetricKey.of(source);
+        for (Entry e : ordered) {
+            boolean taken = e.label.equals(TOTAL) || reserved.contains(e.label);
+            e.stats.appendMetrics(taken ? base.quotedLabel(e.label) : base.label(e.label), out);
+        }
+        total().appendMetrics(base.then(TOTAL), out);
         return out;
+    }
+
+    /** {@link #metrics(String, Set)} with no name reserved but {@code total}. */
+    public List<Metric> metrics(String source) {
+        return metrics(source, Set.of());
     }
 }

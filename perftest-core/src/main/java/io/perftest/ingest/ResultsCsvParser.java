@@ -2,6 +2,7 @@ package io.perftest.ingest;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Samples;
 import io.perftest.model.Unit;
 
@@ -17,7 +18,10 @@ import java.util.Map;
 /**
  * {@code results.csv}: one summary metric a row, {@code key,value[,unit]}, an optional header
  * row, units in the third column or in the key ({@code latency (ms)}, {@code AvgLatency-ms}).
- * A key that appears on several rows gets one sample per row.
+ * A key that appears on several rows gets one sample per row. The key is the user's own name: its
+ * dots separate parts ({@code db.query.time} -> {@code results.db.query.time}), and a part of other
+ * characters than letters, digits, '_' and '-' is kept verbatim in quotes ({@code latency p95} ->
+ * {@code results."latency p95"}).
  */
 public final class ResultsCsvParser implements ResultParser {
 
@@ -80,8 +84,8 @@ public final class ResultsCsvParser implements ResultParser {
     @Override
     public ParseResult parse(Path file, String source) throws IOException {
         Problems problems = new Problems(file.toString());
-        Map<String, List<Double>> values = new LinkedHashMap<>();
-        Map<String, Unit> units = new LinkedHashMap<>();
+        Map<MetricKey, List<Double>> values = new LinkedHashMap<>();
+        Map<MetricKey, Unit> units = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',', 1 << 16)) {
             boolean first = true;
             while (csv.next()) {
@@ -115,7 +119,7 @@ public final class ResultsCsvParser implements ResultParser {
                 boolean unitColumn = csv.fieldCount() >= 3 && !csv.isEmpty(2);
                 MetricNames.NameAndUnit nu = MetricNames.split(key, !unitColumn);
                 Unit unit = unitColumn ? Unit.parse(csv.trimmed(2)) : nu.unit();
-                String metricKey = source + "." + nu.name();
+                MetricKey metricKey = MetricKey.of(source).name(nu.name());
                 values.computeIfAbsent(metricKey, k -> new ArrayList<>()).add(v);
                 units.putIfAbsent(metricKey, unit);
             }
@@ -129,8 +133,7 @@ public final class ResultsCsvParser implements ResultParser {
         List<Metric> metrics = new ArrayList<>();
         values.forEach((key, list) -> {
             Unit unit = units.get(key);
-            String name = key.substring(key.indexOf('.') + 1);
-            metrics.add(new Metric(key, unit, Direction.guess(name, unit),
+            metrics.add(new Metric(key, unit, Direction.guess(String.join(".", key.parts()), unit),
                     Samples.of(list.stream().mapToDouble(Double::doubleValue).toArray())));
         });
         return new ParseResult(metrics, List.of(), problems.kept(), problems.count());

@@ -17,6 +17,8 @@ public final class Framework {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     public static final String DEFAULT_BASELINE = "previous";
+    /** How long a run that wants its hosts to itself waits for them to become quiet, by default. */
+    public static final Duration DEFAULT_EXCLUSIVE_WAIT = Duration.ofHours(1);
 
     private final String name;
     private final String description;
@@ -32,6 +34,9 @@ public final class Framework {
     private final String baseline;
     private final List<String> resultFiles;
     private final List<SourcedText> triggers;
+    private final List<String> trend;
+    private final boolean exclusive;
+    private final Duration exclusiveWait;
 
     private Framework(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -48,6 +53,9 @@ public final class Framework {
         this.baseline = b.baseline;
         this.resultFiles = List.copyOf(b.resultFiles);
         this.triggers = List.copyOf(b.triggers);
+        this.trend = List.copyOf(b.trend);
+        this.exclusive = b.exclusive;
+        this.exclusiveWait = Objects.requireNonNull(b.exclusiveWait, "exclusiveWait");
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
         }
@@ -122,6 +130,28 @@ public final class Framework {
         return triggers;
     }
 
+    /**
+     * The metrics a page that cannot show all of them shows first, after those the thresholds
+     * name: keys or globs ({@code results.*}), in this order ({@code trend:} in framework.yaml).
+     */
+    public List<String> trend() {
+        return trend;
+    }
+
+    /**
+     * Whether a run wants its hosts to itself: it waits (at most {@link #exclusiveWait()}) until
+     * nothing else runs on them and holds them while it runs. Jenkins honours it (every executor
+     * of the nodes); the command line has no way to hold an SSH host yet and does not read it.
+     */
+    public boolean exclusive() {
+        return exclusive;
+    }
+
+    /** How long an {@link #exclusive()} run waits for its hosts before it gives up. */
+    public Duration exclusiveWait() {
+        return exclusiveWait;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name);
         b.description = description;
@@ -137,6 +167,9 @@ public final class Framework {
         b.baseline = baseline;
         b.resultFiles.addAll(resultFiles);
         b.triggers.addAll(triggers);
+        b.trend.addAll(trend);
+        b.exclusive = exclusive;
+        b.exclusiveWait = exclusiveWait;
         return b;
     }
 
@@ -156,6 +189,9 @@ public final class Framework {
         private String baseline = DEFAULT_BASELINE;
         private final List<String> resultFiles = new ArrayList<>();
         private final List<SourcedText> triggers = new ArrayList<>();
+        private final List<String> trend = new ArrayList<>();
+        private boolean exclusive;
+        private Duration exclusiveWait = DEFAULT_EXCLUSIVE_WAIT;
 
         private Builder(String name) {
             this.name = name;
@@ -228,6 +264,42 @@ public final class Framework {
 
         public Builder trigger(SourcedText value) {
             this.triggers.add(value);
+            return this;
+        }
+
+        public Builder trend(String keyOrGlob) {
+            this.trend.add(keyOrGlob);
+            return this;
+        }
+
+        public Builder exclusive(boolean value) {
+            this.exclusive = value;
+            return this;
+        }
+
+        public Builder exclusiveWait(Duration value) {
+            this.exclusiveWait = value;
+            return this;
+        }
+
+        /**
+         * Takes every field {@code layer} sets (and leaves the others as they are): the one place
+         * where a layer of configuration becomes a framework. A relative script is resolved
+         * against the directory, which must be set first.
+         */
+        public Builder apply(FrameworkLayer layer) {
+            layer.script().ifPresent(s -> this.script = directory == null ? Path.of(s) : directory.resolve(s).normalize());
+            layer.arguments().ifPresent(list -> { arguments.clear(); arguments.addAll(list); });
+            layer.collectors().ifPresent(list -> { collectors.clear(); collectors.addAll(list); });
+            layer.statsHosts().ifPresent(list -> { statsHosts.clear(); statsHosts.addAll(list); });
+            layer.timeout().ifPresent(v -> this.timeout = v);
+            layer.repeat().ifPresent(v -> this.repeat = v);
+            layer.thresholds().ifPresent(list -> { thresholds.clear(); thresholds.addAll(list); });
+            layer.baseline().ifPresent(v -> this.baseline = v);
+            layer.resultFiles().ifPresent(list -> { resultFiles.clear(); resultFiles.addAll(list); });
+            layer.trend().ifPresent(list -> { trend.clear(); trend.addAll(list); });
+            layer.exclusive().ifPresent(v -> this.exclusive = v);
+            layer.exclusiveWait().ifPresent(v -> this.exclusiveWait = v);
             return this;
         }
 

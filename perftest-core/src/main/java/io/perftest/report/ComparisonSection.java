@@ -33,17 +33,13 @@ final class ComparisonSection {
                 + " 2% noise threshold; with one sample a side, the plain ratio against the noise threshold."
                 + " Bars: 95% confidence interval of the mean (with two or more samples).");
         List<List<Object>> rows = new ArrayList<>();
-        List<ComparisonRow> chartRows = new ArrayList<>();
+        List<ComparisonRow> chartRows = MetricChange.chartRows(changes);
         for (MetricChange c : changes) {
             rows.add(List.of(c.key(), Html.Cell.number(Figures.withUnit(c.baseline(), c.unit())),
                     Html.Cell.number(Figures.withUnit(c.candidate(), c.unit())),
                     Html.Cell.number(Percentages.signed(c.relativeChange())), Html.Cell.number(Figures.pValue(c.pValue())),
                     new Html.Cell(label(c.change()), c.change() == MetricChange.Change.WORSE ? "worse"
                             : c.change() == MetricChange.Change.BETTER ? "better" : "")));
-            if (Double.isFinite(c.baseline()) && Double.isFinite(c.candidate()) && c.baseline() != 0) {
-                chartRows.add(new ComparisonRow(c.key(), c.unit(), c.baseline(), c.baselineLow(), c.baselineHigh(),
-                        c.candidate(), c.candidateLow(), c.candidateHigh(), c.regression()));
-            }
         }
         html.table(List.of("metric", baselineLabel, candidateLabel, "change", "q", "verdict"), rows);
         int parts = (chartRows.size() + ChartSize.MAX_ROWS - 1) / ChartSize.MAX_ROWS;

@@ -1,5 +1,7 @@
 package io.perftest.report;
 
+import io.perftest.chart.ComparisonRow;
+
 import io.perftest.analysis.ComparisonSettings;
 import io.perftest.analysis.MetricComparison;
 import io.perftest.analysis.RunComparator;
@@ -30,6 +32,21 @@ public record MetricChange(String key, String unit, Direction direction, double 
     public enum Change { BETTER, WORSE, SAME, ONLY_IN_BASELINE, ONLY_IN_CANDIDATE }
 
     /** Every metric of either run, in key order, judged with the default comparison settings. */
+    /**
+     * The rows of the comparison chart ({@code perftest compare --html}, the run report, the Jenkins
+     * compare page): every change whose two values are finite and whose baseline is not zero.
+     */
+    public static List<ComparisonRow> chartRows(List<MetricChange> changes) {
+        List<ComparisonRow> rows = new java.util.ArrayList<>();
+        for (MetricChange c : changes) {
+            if (Double.isFinite(c.baseline()) && Double.isFinite(c.candidate()) && c.baseline() != 0) {
+                rows.add(new ComparisonRow(c.key(), c.unit(), c.baseline(), c.baselineLow(), c.baselineHigh(),
+                        c.candidate(), c.candidateLow(), c.candidateHigh(), c.regression()));
+            }
+        }
+        return rows;
+    }
+
     public static List<MetricChange> compare(RunSummary baseline, RunSummary candidate) {
         RunComparison comparison = new RunComparator(ComparisonSettings.DEFAULT).compare(baseline, candidate);
         List<MetricChange> out = new ArrayList<>();

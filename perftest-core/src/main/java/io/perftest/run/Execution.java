@@ -13,6 +13,7 @@ import io.perftest.ingest.ParseResult;
 import io.perftest.model.CollectorSpec;
 import io.perftest.model.Durations;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.RunSpec;
 import io.perftest.model.RunStatus;
 import io.perftest.model.RunSummary;
@@ -515,7 +516,7 @@ final class Execution {
     // ---- 7. collate -------------------------------------------------------------------------
 
     private void collate() throws IOException {
-        List<Metric> metrics = new ArrayList<>();
+        RunSummary.Builder metrics = RunSummary.builder();
         List<Series> series = new ArrayList<>();
         Host exec = engine.executionHost();
         Path resultsRoot = dir.hostDirectory(exec.name()).resolve("results");
@@ -532,7 +533,7 @@ final class Execution {
             for (Path f : found) {
                 ParseResult r = files.parse(f);
                 report(r, dir.path().relativize(f).toString());
-                metrics.addAll(r.metrics());
+                metrics.add(dir.path().relativize(f).toString(), i, r.metrics());
                 for (Series s : r.series()) {
                     String key = iterations > 1 ? s.key() + "#" + i : s.key();
                     series.add(Series.of(key, exec.name(), s.unit(), s.epoch(), s.times(), s.values()));
@@ -544,9 +545,8 @@ final class Execution {
             try {
                 ParseResult r = s.collector().results(local);
                 report(r, s.type() + "@" + s.host().name());
-                for (Metric m : r.metrics()) {
-                    metrics.add(new Metric(hostKey(m.key(), s.host()), m.unit(), m.direction(), m.samples()));
-                }
+                metrics.add(s.type() + "@" + s.host().name(), RunSummary.Builder.WHOLE_RUN,
+                        r.metrics().stream().map(m -> onHost(m, s.host())).toList());
                 for (Series x : r.series()) {
                     series.add(x.onHost(s.host().name()));
                 }
@@ -554,7 +554,8 @@ final class Execution {
                 problem("cannot read " + s.type() + " data of " + s.host().name() + ": " + e.getMessage());
             }
         }
-        summary = RunSummary.of(metrics);
+        metrics.problems().forEach(this::problem);
+        summary = metrics.build();
         dir.writeSummary(summary);
         if (!series.isEmpty()) {
             dir.writeSeries(series);
@@ -569,8 +570,13 @@ final class Execution {
     }
 
     /** Metrics of statistics hosts carry their host: {@code sar.cpu.all.user@stats1}. */
+    private Metric onHost(Metric m, Host host) {
+        return host == engine.executionHost() ? m : m.onHost(host.name());
+    }
+
+    /** Live counters likewise. */
     private String hostKey(String key, Host host) {
-        return host == engine.executionHost() ? key : key + "@" + host.name();
+        return host == engine.executionHost() ? key : MetricKey.parse(key).onHost(host.name()).text();
     }
 
     private void report(ParseResult r, String what) {
@@ -667,6 +673,6 @@ final class Execution {
                 spec.arguments(), spec.parameters(), Durations.format(spec.timeout()), spec.repeat(),
                 spec.collectors().stream().map(CollectorSpec::toString).toList(), spec.statsHosts(),
                 spec.thresholds().stream().map(SourcedText::text).toList(), spec.baseline(),
-                spec.test().origin().source());
+                spec.test().origin().source(), spec.framework().trend().isEmpty() ? null : spec.framework().trend());
     }
 }

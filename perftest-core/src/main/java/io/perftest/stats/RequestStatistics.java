@@ -2,6 +2,7 @@ package io.perftest.stats;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 
 import java.util.List;
@@ -116,38 +117,38 @@ public final class RequestStatistics {
      * {@code prefix.received_bytes_per_sec}, {@code prefix.sent_bytes_per_sec}; a stat is
      * {@code mean}, {@code min}, {@code max}, {@code p50} ... {@code p99_9}.
      */
-    public void appendMetrics(String prefix, List<Metric> out) {
+    public void appendMetrics(MetricKey prefix, List<Metric> out) {
         if (count == 0) {
             return;
         }
-        out.add(Metric.of(prefix + ".count", Unit.COUNT, Direction.NEUTRAL, count));
-        out.add(Metric.of(prefix + ".errors", Unit.COUNT, Direction.LOWER_IS_BETTER, errors));
-        out.add(Metric.of(prefix + ".error_pct", Unit.PERCENT, Direction.LOWER_IS_BETTER, 100.0 * errors / count));
-        out.add(Metric.of(prefix + ".throughput", Unit.PER_SECOND, Direction.HIGHER_IS_BETTER, throughput()));
-        times(prefix + ".elapsed", elapsed, out);
-        times(prefix + ".latency", latency, out);
-        times(prefix + ".connect", connect, out);
+        out.add(Metric.of(prefix.then("count"), Unit.COUNT, Direction.NEUTRAL, count));
+        out.add(Metric.of(prefix.then("errors"), Unit.COUNT, Direction.LOWER_IS_BETTER, errors));
+        out.add(Metric.of(prefix.then("error_pct"), Unit.PERCENT, Direction.LOWER_IS_BETTER, 100.0 * errors / count));
+        out.add(Metric.of(prefix.then("throughput"), Unit.PER_SECOND, Direction.HIGHER_IS_BETTER, throughput()));
+        times(prefix.then("elapsed"), elapsed, out);
+        times(prefix.then("latency"), latency, out);
+        times(prefix.then("connect"), connect, out);
         Unit bytesPerSecond = Unit.parse("B/s");
         if (anyReceived) {
-            out.add(Metric.of(prefix + ".received_bytes_per_sec", bytesPerSecond, Direction.NEUTRAL, bytesReceived / windowSeconds()));
+            out.add(Metric.of(prefix.then("received_bytes_per_sec"), bytesPerSecond, Direction.NEUTRAL, bytesReceived / windowSeconds()));
         }
         if (anySent) {
-            out.add(Metric.of(prefix + ".sent_bytes_per_sec", bytesPerSecond, Direction.NEUTRAL, bytesSent / windowSeconds()));
+            out.add(Metric.of(prefix.then("sent_bytes_per_sec"), bytesPerSecond, Direction.NEUTRAL, bytesSent / windowSeconds()));
         }
     }
 
     /** Appends {@code key.mean|min|max|p50|...} of {@code h} in milliseconds, if it has observations. */
-    public static void times(String key, LatencyHistogram h, List<Metric> out) {
+    public static void times(MetricKey key, LatencyHistogram h, List<Metric> out) {
         if (h.count() == 0) {
             return;
         }
         Unit ms = Unit.MILLISECONDS;
         Direction lower = Direction.LOWER_IS_BETTER;
-        out.add(Metric.of(key + ".mean", ms, lower, h.mean()));
-        out.add(Metric.of(key + ".min", ms, lower, h.min()));
-        out.add(Metric.of(key + ".max", ms, lower, h.max()));
+        out.add(Metric.of(key.statistic("mean"), ms, lower, h.mean()));
+        out.add(Metric.of(key.statistic("min"), ms, lower, h.min()));
+        out.add(Metric.of(key.statistic("max"), ms, lower, h.max()));
         for (int i = 0; i < PERCENTILES.length; i++) {
-            out.add(Metric.of(key + "." + PERCENTILE_NAMES[i], ms, lower, h.percentile(PERCENTILES[i])));
+            out.add(Metric.of(key.statistic(PERCENTILE_NAMES[i]), ms, lower, h.percentile(PERCENTILES[i])));
         }
     }
 }

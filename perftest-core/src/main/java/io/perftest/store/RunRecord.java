@@ -54,7 +54,7 @@ public record RunRecord(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Spec(String frameworkDirectory, String script, List<String> arguments, Map<String, String> parameters,
                        String timeout, int repeat, List<String> collectors, List<String> statsHosts,
-                       List<String> thresholds, String baselinePolicy, String testFile) {
+                       List<String> thresholds, String baselinePolicy, String testFile, List<String> trend) {
     }
 
     /** Where and with what the run ran, so that "repeatable" can be checked. */

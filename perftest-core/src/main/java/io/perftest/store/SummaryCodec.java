@@ -3,6 +3,7 @@ package io.perftest.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Samples;
 import io.perftest.model.Statistics;
@@ -10,10 +11,11 @@ import io.perftest.model.Unit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code summary.json}: every metric with key, unit, direction, value (the median), its
- * statistics and its samples. Samples are kept up to {@value #MAX_SAMPLES} values so the file
+ * {@code summary.json}: every metric with key, its parts (source, label, quantity, statistic,
+ * host, client), unit, direction, value (the median), its statistics and its samples. Samples are kept up to {@value #MAX_SAMPLES} values so the file
  * stays small; beyond that only the statistics are.
  */
 public final class SummaryCodec {
@@ -30,10 +32,14 @@ public final class SummaryCodec {
         }
     }
 
-    /** The JSON form of one metric. */
+    /**
+     * The JSON form of one metric. The key is its identity; the parts beside it say what the key
+     * is made of (the label verbatim), and where the label and the statistic are in it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MetricEntry(String key, String unit, String direction, Double value, Statistics statistics,
-                              double[] samples) {
+    public record MetricEntry(String key, String source, String label, List<String> quantity, String statistic,
+                              String host, String client, String unit, String direction, Double value,
+                              Statistics statistics, double[] samples) {
     }
 
     public static SummaryFile encode(RunSummary summary) {
@@ -41,8 +47,10 @@ public final class SummaryCodec {
         for (Metric m : summary.metrics()) {
             Samples s = m.samples();
             double[] values = s.size() <= MAX_SAMPLES && s.hasValues() ? s.values() : null;
-            out.add(new MetricEntry(m.key(), m.unit().symbol(), m.direction().label(), finite(m.value()),
-                    s.statistics(), values));
+            MetricKey k = m.id();
+            out.add(new MetricEntry(k.text(), k.source(), k.label().orElse(null), k.quantity(), k.statistic().orElse(null),
+                    k.host().orElse(null), k.client().orElse(null), m.unit().symbol(), m.direction().label(),
+                    finite(m.value()), s.statistics(), values));
         }
         return new SummaryFile(1, out);
     }
@@ -53,7 +61,8 @@ public final class SummaryCodec {
             Samples samples = e.samples() != null && e.samples().length > 0 ? Samples.of(e.samples())
                     : Samples.summarized(e.statistics() == null ? Statistics.EMPTY : e.statistics());
             Direction d = e.direction() == null ? Direction.NEUTRAL : Direction.fromLabel(e.direction());
-            metrics.add(new Metric(e.key(), Unit.parse(e.unit()), d, samples));
+            MetricKey key = MetricKey.parse(e.key(), Optional.ofNullable(e.label()), Optional.ofNullable(e.statistic()));
+            metrics.add(new Metric(key, Unit.parse(e.unit()), d, samples));
         }
         return RunSummary.of(metrics);
     }

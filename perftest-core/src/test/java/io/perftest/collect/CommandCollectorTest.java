@@ -67,7 +67,8 @@ public class CommandCollectorTest extends CollectorContractTest {
         Triggers triggers = Triggers.parse(List.of("command.answer == 42 for 1s: unstable"));
         List<CollectorSpec> collectors = List.of(
                 command("answer", "run", "echo 42", "interval", "400ms", "unit", "count", "better", "lower"),
-                command("cookie", "argv", "sh;-c;test -n \"$PERFTEST_RUN_ID\" && echo 1 || echo 0", "interval", "500ms"));
+                command("cookie", "argv", "sh;-c;test -n \"$PERFTEST_RUN_ID\" && echo 1 || echo 0", "interval", "500ms"),
+                command("queue_rejects", "run", "echo 0", "interval", "500ms"));
 
         RunOutcome outcome = EngineRuns.engine(EngineRuns.quickstart(3, collectors), TestHost.healthy("exec"), tmp.newFolder().toPath())
                 .statsHosts(List.of(TestHost.healthy("stats1"))).counterListener(triggers).build().run();
@@ -81,6 +82,9 @@ public class CommandCollectorTest extends CollectorContractTest {
         assertEquals(io.perftest.model.Direction.LOWER_IS_BETTER, answer.direction());
         assertEquals(42, outcome.summary().metric("command.answer@stats1").orElseThrow().value(), 0);
         assertEquals("every run carried the run's cookie", 1, outcome.summary().metric("command.cookie").orElseThrow().value(), 0);
+        assertEquals(io.perftest.model.Direction.NEUTRAL, outcome.summary().metric("command.cookie").orElseThrow().direction());
+        assertEquals("a counter whose name says rejections is lower is better unless 'better' says otherwise",
+                io.perftest.model.Direction.LOWER_IS_BETTER, outcome.summary().metric("command.queue_rejects").orElseThrow().direction());
         Series s = outcome.directory().readSeries().stream()
                 .filter(x -> x.key().equals("command.answer") && x.host().equals("exec")).findFirst().orElseThrow();
         assertTrue("about 2.5 samples a second for 3 s: " + s.size(), s.size() >= 4);

@@ -3,9 +3,11 @@ package io.perftest.config;
 import io.perftest.model.CollectorSpec;
 import io.perftest.model.ConfigException;
 import io.perftest.model.Framework;
+import io.perftest.model.FrameworkLayer;
 import io.perftest.model.Origin;
 import io.perftest.model.Parameter;
 import io.perftest.model.RunSpec;
+import io.perftest.model.SourcedText;
 import io.perftest.model.TestSpec;
 import org.junit.Rule;
 import org.junit.Test;
@@ -332,5 +334,66 @@ public class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFramework(dir));
         assertEquals(frameworkFile(dir) + ":1:1: framework.yaml must be a map of keys (e.g. 'name: ...'), found a list",
                 e.getMessage());
+    }
+
+    @Test
+    public void shouldMergeLayersInnermostFirstWithTheFrameworksDefaultsForWhatNoLayerSets() {
+        // given an outer folder with script, arguments and thresholds, an inner one changing the
+        // argument default and the repeat, and the global default collectors outermost
+        Path dir = tmp.getRoot().toPath();
+        FrameworkLayer global = FrameworkLayer.builder().collectors(List.of(CollectorSpec.parse("proc"))).build();
+        FrameworkLayer outer = FrameworkLayer.builder().script("run.sh")
+                .arguments(List.of(new Parameter("size", "64M", ""), new Parameter("duration", "5", "")))
+                .thresholds(List.of(new SourcedText("results.x < 5", Origin.of("folder web")))).trend(List.of("results.*"))
+                .build();
+        FrameworkLayer inner = FrameworkLayer.builder().arguments(List.of(new Parameter("size", "16M", ""))).repeat(3)
+                .exclusive(true).build();
+
+        // when
+        Framework fw = new ConfigLoader().framework("web/fast", dir, List.of(inner, outer, global), Origin.of("job t"));
+
+        // then each field comes from the innermost layer that sets it, whole; the rest are the defaults
+        assertEquals(dir.resolve("run.sh"), fw.script());
+        assertEquals(List.of("size"), fw.arguments().stream().map(Parameter::name).toList());
+        assertEquals("16M", fw.arguments().get(0).defaultValue());
+        assertEquals(3, fw.repeat());
+        assertEquals(List.of(CollectorSpec.parse("proc")), fw.collectors());
+        assertEquals(List.of("results.x < 5"), fw.thresholds().stream().map(SourcedText::text).toList());
+        assertEquals(List.of("results.*"), fw.trend());
+        assertTrue(fw.exclusive());
+        assertEquals(Framework.DEFAULT_TIMEOUT, fw.timeout());
+        assertEquals(Framework.DEFAULT_EXCLUSIVE_WAIT, fw.exclusiveWait());
+        assertEquals(Framework.DEFAULT_BASELINE, fw.baseline());
+    }
+
+    @Test
+    public void shouldRefuseAStackWithoutScriptNamingWhere() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().framework("x",
+                tmp.getRoot().toPath(), List.of(FrameworkLayer.builder().repeat(2).build()), Origin.of("job web/t")));
+
+        assertTrue(e.getMessage(), e.getMessage().startsWith("job web/t") && e.getMessage().contains("no execution script"));
+    }
+
+    @Test
+    public void shouldRefuseATestParameterTheFrameworkDoesNotDeclareWhereItWasWritten() {
+        Framework fw = Framework.builder("fw").directory(tmp.getRoot().toPath()).script(tmp.getRoot().toPath().resolve("run.sh"))
+                .argument(new Parameter("size", "1", "")).build();
+        TestSpec test = new TestSpec("t", "", Map.of("sise", "2"), Map.of("sise", Origin.of("job t parameters")),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), List.of(),
+                java.util.Optional.empty(), Origin.of("job t"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().resolve(fw, test, Map.of()));
+
+        assertTrue(e.getMessage(), e.getMessage().startsWith("job t parameters") && e.getMessage().contains("'sise' is not declared"));
+    }
+
+    @Test
+    public void shouldReadTheTrendListOfFrameworkYaml() throws IOException {
+        Path dir = tmp.newFolder("trend").toPath();
+        Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("framework.yaml"), "script: run.sh\ntrend:\n  - results.latency_p99\n  - \"sar.cpu.*\"\n");
+
+        assertEquals(List.of("results.latency_p99", "sar.cpu.*"), new ConfigLoader().loadFramework(dir).trend());
     }
 }

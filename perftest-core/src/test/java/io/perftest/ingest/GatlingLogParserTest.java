@@ -1,5 +1,6 @@
 package io.perftest.ingest;
 
+import io.perftest.model.MetricKey;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ public class GatlingLogParserTest extends ResultParserContractTest {
         }
         ParseResult r = parseSample();
         for (Map.Entry<String, List<long[]>> e : byName.entrySet()) {
-            String prefix = "gatling." + MetricNames.label(e.getKey());
+            String prefix = MetricKey.of("gatling").label(e.getKey()).text();
             long[] elapsed = e.getValue().stream().mapToLong(x -> x[1] - x[0]).toArray();
             assertEquals(e.getValue().size(), metric(r, prefix + ".count").value(), 0);
             assertEquals(e.getValue().stream().mapToLong(x -> x[2]).sum(), metric(r, prefix + ".errors").value(), 0);

@@ -1,6 +1,7 @@
 package io.perftest.ingest;
 
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ public class HyperfineJsonParserTest extends ResultParserContractTest {
         ParseResult r = parseSample();
         List<String> seen = new ArrayList<>();
         while (bench.find()) {
-            String key = "hyperfine." + MetricNames.label(bench.group(1));
+            String key = MetricKey.of("hyperfine").label(bench.group(1)).text();
             seen.add(key);
             assertEquals(Double.parseDouble(bench.group(2)), metric(r, key + ".mean").value() * 1000, 0.05);
             assertEquals(Double.parseDouble(bench.group(3)), metric(r, key + ".stddev").value() * 1000, 0.05);
@@ -57,7 +58,7 @@ public class HyperfineJsonParserTest extends ResultParserContractTest {
             assertEquals(metric(r, key + ".stddev").value(), time.samples().statistics().stddev(), 1e-12);
             assertEquals(0, metric(r, key + ".failed_runs").value(), 0);
         }
-        assertEquals(List.of("hyperfine.true", "hyperfine.sleep_0_01"), seen);
+        assertEquals(List.of("hyperfine.true", "hyperfine.\"sleep 0.01\""), seen);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.perftest.ingest;
 
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.Unit;
 import org.junit.Test;
 
@@ -136,23 +137,57 @@ public class JmeterCsvParserTest extends ResultParserContractTest {
         ParseResult r = parseSample();
         assertEquals(3, rows.size());
         for (Map.Entry<String, List<long[]>> e : rows.entrySet()) {
-            assertLabelMatchesOracle(r, "jmeter." + MetricNames.label(e.getKey()), e.getValue());
+            assertLabelMatchesOracle(r, MetricKey.of("jmeter").label(e.getKey()).text(), e.getValue());
         }
         List<long[]> all = rows.values().stream().flatMap(List::stream).toList();
         assertLabelMatchesOracle(r, "jmeter.total", all);
     }
 
     @Test
-    public void shouldKeepQuotedLabelWithCommaAsOneLabel() throws IOException {
+    public void shouldKeepQuotedLabelWithCommaAsOneLabelVerbatim() throws IOException {
         ParseResult r = parseSample();
-        assertEquals(1500, metric(r, "jmeter.Login_then_dashboard.count").value(), 0);
-        assertEquals(300, metric(r, "jmeter.Search_products.count").value(), 0);
+        Metric login = metric(r, "jmeter.\"Login, then dashboard\".count");
+        assertEquals(1500, login.value(), 0);
+        assertEquals(Optional.of("Login, then dashboard"), login.id().label());
+        assertEquals(300, metric(r, "jmeter.\"Search \\\"products\\\"\".count").value(), 0);
+    }
+
+    @Test
+    public void shouldKeepSamplersWhoseLabelsDifferOnlyInPunctuationApartWithTheirOwnValues() throws IOException {
+        // three samplers of 10, 100 and 1000 ms used to fold into one 'a_b' with a 370 ms mean; a URL with and without its slash likewise
+        StringBuilder jtl = new StringBuilder("timeStamp,elapsed,label,responseCode,success\n");
+        String[][] samplers = {{"a b", "10"}, {"a_b", "100"}, {"a.b", "1000"}, {"GET /api/users", "20"}, {"GET /api/users/", "40"}};
+        for (int i = 0; i < 30; i++) {
+            String[] s = samplers[i % samplers.length];
+            jtl.append(1717200000000L + i).append(',').append(s[1]).append(',').append(s[0]).append(",200,true\n");
+        }
+        ParseResult r = parser().parse(write("merged.jtl", jtl.toString().getBytes(StandardCharsets.UTF_8)), "jmeter");
+
+        assertEquals(0, r.problemCount());
+        for (String[] s : samplers) {
+            Metric mean = metric(r, MetricKey.of("jmeter").label(s[0]).then("elapsed").statistic("mean").text());
+            assertEquals(s[0], Double.parseDouble(s[1]), mean.value(), 0);
+            assertEquals(6, metric(r, MetricKey.of("jmeter").label(s[0]).then("count").text()).value(), 0);
+            assertEquals(Optional.of(s[0]), mean.id().label());
+        }
+        assertEquals(List.of("a b", "a_b", "a.b", "GET /api/users", "GET /api/users/"), r.metrics().stream()
+                .filter(m -> m.id().quantity().equals(List.of("count"))).map(m -> m.id().label().orElse("(total)")).distinct()
+                .filter(l -> !l.equals("(total)")).toList());
+        assertEquals(30, metric(r, "jmeter.total.count").value(), 0);
+    }
+
+    @Test
+    public void shouldKeepASamplerNamedTotalApartFromTheTotals() throws IOException {
+        String jtl = "timeStamp,elapsed,label,responseCode,success\n1717200000000,5,total,200,true\n1717200000001,7,other,200,true\n";
+        ParseResult r = parser().parse(write("total.jtl", jtl.getBytes(StandardCharsets.UTF_8)), "jmeter");
+        assertEquals(5, metric(r, "jmeter.\"total\".elapsed.mean").value(), 0);
+        assertEquals(6, metric(r, "jmeter.total.elapsed.mean").value(), 0);
     }
 
     @Test
     public void shouldSetUnitsAndDirections() throws IOException {
         ParseResult r = parseSample();
-        Metric p95 = metric(r, "jmeter.Home_page.elapsed.p95");
+        Metric p95 = metric(r, "jmeter.\"Home page\".elapsed.p95");
         assertEquals(Unit.MILLISECONDS, p95.unit());
         assertEquals(Direction.LOWER_IS_BETTER, p95.direction());
         Metric tput = metric(r, "jmeter.total.throughput");

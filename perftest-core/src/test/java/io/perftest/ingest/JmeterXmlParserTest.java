@@ -1,5 +1,6 @@
 package io.perftest.ingest;
 
+import io.perftest.model.MetricKey;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class JmeterXmlParserTest extends ResultParserContractTest {
         ParseResult r = parseSample();
         for (String label : all.keySet()) {
             List<long[]> rows = first400.stream().filter(e -> e.getKey().equals(label)).map(Map.Entry::getValue).toList();
-            assertLabelMatchesOracle(r, "jmeter." + MetricNames.label(label), rows);
+            assertLabelMatchesOracle(r, MetricKey.of("jmeter").label(label).text(), rows);
         }
         long logins = first400.stream().filter(e -> e.getKey().startsWith("Login")).count();
         assertEquals(logins, metric(r, "jmeter.Login-0.count").value(), 0);

@@ -49,7 +49,7 @@ public class JmhJsonParserTest extends ResultParserContractTest {
             }
             rows++;
             // Benchmark (megabytes) Mode Cnt Score ± Error Units
-            String key = "jmh." + MetricNames.label(f[0]) + "-megabytes_" + f[1] + "." + f[2];
+            String key = "jmh." + f[0].replace('.', '_') + "-megabytes_" + f[1] + "." + f[2];
             Metric score = metric(r, key + ".score");
             assertEquals(Double.parseDouble(f[4]), score.samples().statistics().mean(), 0.0005);
             assertEquals(Integer.parseInt(f[3]), score.samples().size());

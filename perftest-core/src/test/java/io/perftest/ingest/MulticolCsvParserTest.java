@@ -60,13 +60,13 @@ public class MulticolCsvParserTest {
         ParseResult r = parser.parse(fixture("daytona/sar_cpu.plt"), "sar");
 
         assertEquals(0, r.problemCount());
-        Series user = series(r).get("sar.%user");
+        Series user = series(r).get("sar.\"%user\"");
         assertTrue(user.epoch());
         assertEquals(10, user.size());
         assertEquals(epoch("2017-08-03T18:36:05Z"), user.time(0), 0);
         assertEquals(epoch("2017-08-03T18:36:50Z"), user.time(9), 0);
         assertEquals(10.36, user.value(0), 0);
-        assertEquals(21.16, metrics(r).get("sar.%user.max").value(), 0);
+        assertEquals(21.16, metrics(r).get("sar.\"%user\".max").value(), 0);
         assertEquals(6, r.series().size());
     }
 
@@ -92,10 +92,10 @@ public class MulticolCsvParserTest {
     public void shouldReadPercentValuesAsPercent() throws IOException {
         ParseResult r = parser.parse(fixture("daytona/sar_docker_cpu.plt"), "sar");
 
-        Series s = series(r).get("sar.ubuntu3-linux_-_1d8b29c45957");
+        Series s = series(r).get("sar.\"ubuntu3-linux - 1d8b29c45957\"");
         assertEquals(Unit.PERCENT, s.unit());
         assertEquals(0.05, s.value(0), 0);
-        assertEquals(0.07, metrics(r).get("sar.ubuntu3-linux_-_1d8b29c45957.max").value(), 0);
+        assertEquals(0.07, metrics(r).get("sar.\"ubuntu3-linux - 1d8b29c45957\".max").value(), 0);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.perftest.ingest;
 
+import io.perftest.model.Metric;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -7,6 +8,7 @@ import org.junit.rules.TemporaryFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -32,6 +34,9 @@ public class ParseProblemTest {
         assertFalse(message, message.chars().anyMatch(Character::isISOControl));
         assertEquals("tab \\u0009, bidi \\u202e, accents \u00e9t\u00e9 and CJK \u6e2c kept",
                 ParseProblem.printable("tab \t, bidi \u202e, accents \u00e9t\u00e9 and CJK \u6e2c kept"));
-        assertTrue(new JmeterCsvParser().parse(jtl, "jmeter").metrics().stream().anyMatch(m -> m.key().startsWith("jmeter.emoh")));
+        // the label is kept as written; its key shows the override escaped, so the key reads the same everywhere
+        Metric reversed = new JmeterCsvParser().parse(jtl, "jmeter").metrics().stream()
+                .filter(m -> m.id().label().equals(Optional.of("\u202eemoh"))).findFirst().orElseThrow();
+        assertEquals("jmeter.\"\\u202eemoh\".count", reversed.key());
     }
 }

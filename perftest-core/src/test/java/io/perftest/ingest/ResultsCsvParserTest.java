@@ -95,7 +95,7 @@ public class ResultsCsvParserTest {
         Path file = tmp.newFile("results.csv").toPath();
         Files.writeString(file, "\"latency, p95 (ms)\",250\r\nthroughput,10\r\n");
         Map<String, Metric> m = byKey(parser.parse(file, "results"));
-        assertEquals(Unit.MILLISECONDS, m.get("results.latency,_p95").unit());
+        assertEquals(Unit.MILLISECONDS, m.get("results.\"latency, p95\"").unit());
         assertEquals(10, m.get("results.throughput").value(), 0);
     }
 

@@ -22,7 +22,7 @@ public class MetricTest {
     @Test
     public void shouldRejectABlankKey() {
         assertThrows(IllegalArgumentException.class, () -> Metric.of(" ", Unit.NONE, Direction.NEUTRAL, 1));
-        assertThrows(NullPointerException.class, () -> Metric.of(null, Unit.NONE, Direction.NEUTRAL, 1));
+        assertThrows(NullPointerException.class, () -> Metric.of((String) null, Unit.NONE, Direction.NEUTRAL, 1));
     }
 
     @Test

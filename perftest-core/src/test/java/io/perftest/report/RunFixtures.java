@@ -76,7 +76,7 @@ final class RunFixtures {
         RunRecord.Builder b = RunRecord.builder().id("fw/test/" + s.number()).framework("fw").test("test").number(s.number())
                 .status(s.status()).verdict(s.verdict()).startedAt(started).endedAt(started.plusSeconds(70))
                 .spec(new RunRecord.Spec("/fw", "/fw/run.sh", List.of("60"), s.parameters(), "2m", 1, List.of("sar"),
-                        List.of(), List.of(), "previous", "/fw/test.yaml"))
+                        List.of(), List.of(), "previous", "/fw/test.yaml", null))
                 .provenance(new RunRecord.Provenance("ab12", "dev", "17", "tester",
                         Map.of(s.host(), Map.of("kernel", "6.1", "cpus", "2")), Map.of("sar", "12.6.1")))
                 .stage(new RunRecord.StageTiming("setup", started, 10, null))

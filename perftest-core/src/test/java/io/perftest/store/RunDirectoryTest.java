@@ -3,6 +3,7 @@ package io.perftest.store;
 import io.perftest.model.BaselineChoice;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
+import io.perftest.model.MetricKey;
 import io.perftest.model.RunStatus;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Samples;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.junit.Assert.assertEquals;
@@ -45,7 +47,7 @@ public class RunDirectoryTest {
                 .id("quickstart-small-7").framework("quickstart").test("small").number(7)
                 .status(RunStatus.COMPLETED).verdict(Verdict.UNSTABLE).reason("threshold failed")
                 .spec(new RunRecord.Spec("/fw", "/fw/run.sh", List.of("5", "16M"), Map.of("duration", "5", "size", "16M"),
-                        "2m", 3, List.of("sar:interval=1s"), List.of(), List.of("results.latency < 250 ms"), "previous", "/fw/small.yaml"))
+                        "2m", 3, List.of("sar:interval=1s"), List.of(), List.of("results.latency < 250 ms"), "previous", "/fw/small.yaml", List.of("results.*")))
                 .provenance(new RunRecord.Provenance("ab12", "0.1.0", "17.0.15", "me",
                         Map.of("localhost", Map.of("kernel", "6.1.0", "cpuModel", "Xeon")), Map.of("sar", "12.6.1")))
                 .owner(new RunRecord.Owner("localhost", 1234, start.minusSeconds(5)))
@@ -98,6 +100,31 @@ public class RunDirectoryTest {
         dir.writeSummary(summary);
 
         assertEquals(summary, dir.readSummary().orElseThrow());
+    }
+
+    @Test
+    public void shouldKeepEachMetricsPartsWithTheLabelVerbatimAndReadAnOlderSummaryWithoutThem() throws IOException {
+        RunDirectory dir = runDirectory();
+        MetricKey login = MetricKey.of("jmeter").label("GET /api/users, \"v2\"").then("elapsed").statistic("p95");
+        MetricKey sar = MetricKey.of("sar").then("net", "eth0.100", "rx_drops").onHost("db.example.com");
+        dir.writeSummary(RunSummary.of(List.of(Metric.of(login, Unit.MILLISECONDS, Direction.LOWER_IS_BETTER, 12),
+                Metric.of(sar, Unit.PER_SECOND, Direction.LOWER_IS_BETTER, 0))));
+
+        String json = Files.readString(dir.path().resolve(RunDirectory.SUMMARY_JSON));
+        assertTrue(json, json.contains("\"label\" : \"GET /api/users, \\\"v2\\\"\""));
+        assertTrue(json, json.contains("\"quantity\" : [ \"net\", \"eth0.100\", \"rx_drops\" ]"));
+        assertTrue(json, json.contains("\"host\" : \"db.example.com\""));
+        MetricKey read = dir.readSummary().orElseThrow().metric(login.text()).orElseThrow().id();
+        assertEquals(Optional.of("GET /api/users, \"v2\""), read.label());
+        assertEquals(List.of("elapsed"), read.quantity());
+        assertEquals(Optional.of("p95"), read.statistic());
+        assertEquals("sar.net.\"eth0.100\".rx_drops@db.example.com", sar.text());
+
+        Files.writeString(dir.path().resolve(RunDirectory.SUMMARY_JSON), "{\"formatVersion\":1,\"metrics\":[{\"key\":\"jmeter.GET_api.count\","
+                + "\"unit\":\"count\",\"direction\":\"none\",\"value\":3,\"samples\":[3]}]}");
+        Metric old = dir.readSummary().orElseThrow().metric("jmeter.GET_api.count").orElseThrow();
+        assertEquals(List.of("GET_api", "count"), old.id().quantity());
+        assertEquals(Optional.empty(), old.id().label());
     }
 
     @Test

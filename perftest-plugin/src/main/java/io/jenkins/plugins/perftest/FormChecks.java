@@ -5,20 +5,18 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Label;
 import hudson.util.FormValidation;
-import io.perftest.analysis.ThresholdParser;
+import io.perftest.config.ConfigLoader;
 import io.perftest.model.Durations;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 
 /**
- * The form checks shared by the builder, the folder property and the global configuration. They
- * use the core's own parsers, so the form says exactly what a run would say. Callers are
- * {@code @POST} web methods; {@link #mayConfigure} is their permission check.
+ * The form checks shared by the builder, the folder property, the collectors and the global
+ * configuration. They use the core's own parsers, so the form says exactly what a run would
+ * say. Callers are {@code @POST} web methods; {@link #mayConfigure} is their one permission check.
  */
-final class FormChecks {
+public final class FormChecks {
 
-    private static final Pattern BASELINE = Pattern.compile("previous|pinned|median-of-last:[1-9][0-9]*");
-    static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern LABEL_CHARS = Pattern.compile("[^\\r\\n]*");
 
     private FormChecks() {
@@ -28,7 +26,7 @@ final class FormChecks {
      * Whether the current user may configure {@code item} (or Jenkins, when there is no item).
      * Validation answers nothing to users without that permission.
      */
-    static boolean mayConfigure(@CheckForNull Item item) {
+    public static boolean mayConfigure(@CheckForNull Item item) {
         if (item == null) {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
@@ -58,7 +56,7 @@ final class FormChecks {
 
     static FormValidation testName(@CheckForNull String value) {
         String text = Util.fixEmptyAndTrim(value);
-        if (text == null || TEST_NAME.matcher(text).matches()) {
+        if (text == null || ConfigLoader.isValidName(text)) {
             return FormValidation.ok();
         }
         return FormValidation.error(Messages.FormChecks_TestName(text));
@@ -76,10 +74,15 @@ final class FormChecks {
 
     static FormValidation baseline(@CheckForNull String value) {
         String text = Util.fixEmptyAndTrim(value);
-        if (text == null || BASELINE.matcher(text).matches()) {
+        if (text == null) {
             return FormValidation.ok();
         }
-        return FormValidation.error(Messages.FormChecks_Baseline(text));
+        try {
+            ConfigLoader.checkBaseline(text);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.FormChecks_Baseline(text));
+        }
     }
 
     static FormValidation repeat(int value) {
@@ -99,22 +102,28 @@ final class FormChecks {
         return nodes == 0 ? FormValidation.warning(Messages.FormChecks_NoNodes(text)) : FormValidation.ok();
     }
 
-    /** One threshold per line, checked by the core's parser ({@link ThresholdParser#check}). */
+    /** One threshold per line, read as the build reads them ({@link ThresholdLines}). */
     static FormValidation thresholds(@CheckForNull String value) {
-        int lineNumber = 0;
-        for (String line : Util.fixNull(value).split("\\R")) {
-            lineNumber++;
-            String text = line.trim();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            try {
-                ThresholdParser.check(text);
-            } catch (IllegalArgumentException e) {
-                // the parser's message starts with the column: "column 23: expected a number ..."
-                return FormValidation.error(Messages.FormChecks_Threshold(lineNumber, e.getMessage()));
+        try {
+            ThresholdLines.parse(value, Messages.FormChecks_ThresholdsField());
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** Metric keys or globs, one per line or comma separated ({@code results.*}). */
+    static FormValidation trendMetrics(@CheckForNull String value) {
+        for (String glob : TrendMetrics.parse(value)) {
+            if (glob.chars().anyMatch(Character::isWhitespace)) {
+                return FormValidation.error(Messages.FormChecks_TrendMetric(glob));
             }
         }
         return FormValidation.ok();
+    }
+
+    /** How long an exclusive run may wait for its nodes: a duration ({@code 30m}, {@code 2h}). */
+    static FormValidation exclusiveWait(@CheckForNull String value) {
+        return duration(value);
     }
 }

@@ -5,120 +5,81 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
-import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
+import io.perftest.model.FrameworkLayer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * The framework defaults that apply to a job: for every field, the value of the nearest
- * enclosing folder whose {@link FrameworkProperty} sets it. So a nested folder overrides what
- * it sets and inherits the rest.
+ * The framework folders that enclose a job, innermost first, each as the core's
+ * {@link FrameworkLayer}. It does not merge anything: the core does
+ * ({@link FrameworkLayer#stack}, {@code ConfigLoader.framework}), so a nested folder overrides
+ * what it sets and inherits the rest by the same rule as everywhere else.
  */
 public final class FrameworkDefaults {
 
     /** No framework: a job outside any framework folder. */
-    public static final FrameworkDefaults NONE = new FrameworkDefaults(null, List.of());
+    public static final FrameworkDefaults NONE = new FrameworkDefaults(List.of(), List.of());
 
-    private final String frameworkName;
-    private final List<FrameworkProperty> chain;
+    private final List<String> folders;
+    private final List<FrameworkProperty> properties;
 
-    private FrameworkDefaults(@CheckForNull String frameworkName, List<FrameworkProperty> chain) {
-        this.frameworkName = frameworkName;
-        this.chain = List.copyOf(chain);
+    private FrameworkDefaults(List<String> folders, List<FrameworkProperty> properties) {
+        this.folders = List.copyOf(folders);
+        this.properties = List.copyOf(properties);
     }
 
-    /** The defaults for {@code item}, from its innermost enclosing framework folder outwards. */
+    /** The framework folders of {@code item}, from its innermost enclosing one outwards. */
     @NonNull
     public static FrameworkDefaults of(@NonNull Item item) {
-        List<FrameworkProperty> chain = new ArrayList<>();
-        String name = null;
+        List<String> folders = new ArrayList<>();
+        List<FrameworkProperty> properties = new ArrayList<>();
         ItemGroup<?> group = item.getParent();
         for (int depth = 0; depth < 64 && group instanceof AbstractFolder<?> folder; depth++) {
             FrameworkProperty property = folder.getProperties().get(FrameworkProperty.class);
             if (property != null) {
-                chain.add(property);
-                if (name == null) {
-                    name = folder.getFullName();
-                }
+                folders.add(folder.getFullName());
+                properties.add(property);
             }
             group = folder.getParent();
         }
-        return chain.isEmpty() ? NONE : new FrameworkDefaults(name, chain);
+        return folders.isEmpty() ? NONE : new FrameworkDefaults(folders, properties);
     }
 
     /** The full name of the innermost framework folder, or null outside a framework. */
     @CheckForNull
     public String getFrameworkName() {
-        return frameworkName;
+        return folders.isEmpty() ? null : folders.get(0);
+    }
+
+    /** The full names of every enclosing framework folder, innermost first. */
+    public List<String> getFolders() {
+        return folders;
     }
 
     public boolean isPresent() {
-        return !chain.isEmpty();
+        return !folders.isEmpty();
     }
 
+    /**
+     * Each folder's settings as a core layer, innermost first.
+     *
+     * @throws IllegalArgumentException naming the folder and line of a threshold the core refuses
+     */
+    public List<FrameworkLayer> layers() {
+        List<FrameworkLayer> out = new ArrayList<>();
+        for (int i = 0; i < properties.size(); i++) {
+            out.add(properties.get(i).toLayer("framework " + folders.get(i)));
+        }
+        return out;
+    }
+
+    /** The script the folders give, if any, as written; null also when a folder's settings do not read. */
     @CheckForNull
     public String getScript() {
-        return first(FrameworkProperty::getScript);
-    }
-
-    @NonNull
-    public List<ScriptArgument> getArguments() {
-        List<ScriptArgument> found = firstMatching(FrameworkProperty::getArguments, list -> !list.isEmpty());
-        return found == null ? List.of() : found;
-    }
-
-    @NonNull
-    public List<PerfTestCollector> getCollectors() {
-        List<PerfTestCollector> found = firstMatching(FrameworkProperty::getCollectors, list -> !list.isEmpty());
-        return found == null ? List.of() : found;
-    }
-
-    @CheckForNull
-    public String getStatisticsLabel() {
-        return first(FrameworkProperty::getStatisticsLabel);
-    }
-
-    @CheckForNull
-    public String getTimeout() {
-        return first(FrameworkProperty::getTimeout);
-    }
-
-    /** 0 when no folder sets it. */
-    public int getRepeat() {
-        Integer found = firstMatching(FrameworkProperty::getRepeat, r -> r > 0);
-        return found == null ? 0 : found;
-    }
-
-    @CheckForNull
-    public String getThresholds() {
-        return first(FrameworkProperty::getThresholds);
-    }
-
-    @CheckForNull
-    public String getBaseline() {
-        return first(FrameworkProperty::getBaseline);
-    }
-
-    @CheckForNull
-    public String getResultFiles() {
-        return first(FrameworkProperty::getResultFiles);
-    }
-
-    @CheckForNull
-    private String first(Function<FrameworkProperty, String> field) {
-        return firstMatching(field, v -> true);
-    }
-
-    @CheckForNull
-    private <T> T firstMatching(Function<FrameworkProperty, T> field, Predicate<T> isSet) {
-        for (FrameworkProperty property : chain) {
-            T value = field.apply(property);
-            if (value != null && isSet.test(value)) {
-                return value;
-            }
+        try {
+            return FrameworkLayer.stack(layers()).script().orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
     }
 }

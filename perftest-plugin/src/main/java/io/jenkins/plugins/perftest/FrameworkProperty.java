@@ -8,7 +8,8 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
+import io.jenkins.plugins.perftest.collectors.CollectorConfig;
+import io.perftest.model.FrameworkLayer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.Symbol;
@@ -21,20 +22,24 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Makes a folder a perftest framework: the defaults every {@code perfTest} step of the jobs
  * inside inherits (execution script, declared arguments, collectors, statistics-node label,
- * timeout, repeat count, thresholds, baseline policy, extra result files). A nested folder's
- * property overrides the fields it sets; see {@link FrameworkDefaults#of}.
+ * timeout, repeat count, thresholds, baseline policy, extra result files, trend metrics,
+ * exclusive nodes). It yields the core's {@link FrameworkLayer}; a nested folder's layer
+ * overrides the fields it sets, by the core's one merge rule ({@link FrameworkLayer#stack}).
  */
 public final class FrameworkProperty extends AbstractFolderProperty<AbstractFolder<?>> {
 
     private String script;
     private List<ScriptArgument> arguments = new ArrayList<>();
-    private List<PerfTestCollector> collectors = new ArrayList<>();
+    private List<CollectorConfig> collectors = new ArrayList<>();
     private String statisticsLabel;
     private String timeout;
     private int repeat;
     private String thresholds;
     private String baseline;
     private String resultFiles;
+    private String trendMetrics;
+    private boolean exclusive;
+    private String exclusiveWait;
 
     @DataBoundConstructor
     public FrameworkProperty() {
@@ -60,12 +65,12 @@ public final class FrameworkProperty extends AbstractFolderProperty<AbstractFold
     }
 
     @NonNull
-    public List<PerfTestCollector> getCollectors() {
+    public List<CollectorConfig> getCollectors() {
         return collectors == null ? List.of() : List.copyOf(collectors);
     }
 
     @DataBoundSetter
-    public void setCollectors(List<PerfTestCollector> collectors) {
+    public void setCollectors(List<CollectorConfig> collectors) {
         this.collectors = collectors == null ? new ArrayList<>() : new ArrayList<>(collectors);
     }
 
@@ -124,6 +129,59 @@ public final class FrameworkProperty extends AbstractFolderProperty<AbstractFold
         this.resultFiles = Util.fixEmptyAndTrim(resultFiles);
     }
 
+    /** Metric keys or globs the job page charts first, after the thresholds' metrics. */
+    public String getTrendMetrics() {
+        return trendMetrics;
+    }
+
+    @DataBoundSetter
+    public void setTrendMetrics(String trendMetrics) {
+        this.trendMetrics = Util.fixEmptyAndTrim(trendMetrics);
+    }
+
+    /** Whether the tests inside want their nodes to themselves; a job cannot turn it off. */
+    public boolean isExclusive() {
+        return exclusive;
+    }
+
+    @DataBoundSetter
+    public void setExclusive(boolean exclusive) {
+        this.exclusive = exclusive;
+    }
+
+    /** How long an exclusive test waits for its nodes ({@code 1h} when no folder says). */
+    public String getExclusiveWait() {
+        return exclusiveWait;
+    }
+
+    @DataBoundSetter
+    public void setExclusiveWait(String exclusiveWait) {
+        this.exclusiveWait = Util.fixEmptyAndTrim(exclusiveWait);
+    }
+
+    /**
+     * This folder's settings as the core's layer; what the folder leaves empty is not set.
+     *
+     * @param where names the folder in errors and in the thresholds' origins ({@code framework web})
+     * @throws IllegalArgumentException a threshold or duration the core refuses, naming where
+     */
+    public FrameworkLayer toLayer(String where) {
+        try {
+            FrameworkLayer.Builder b = Layers.framework(script, getArguments(), statisticsLabel, resultFiles, trendMetrics,
+                    exclusive, exclusiveWait);
+            Layers.collectors(getCollectors()).ifPresent(b::collectors);
+            Layers.duration(timeout).ifPresent(b::timeout);
+            Layers.repeat(repeat).ifPresent(b::repeat);
+            if (thresholds != null) {
+                b.thresholds(ThresholdLines.parse(thresholds, where + " thresholds"));
+            }
+            return b.baseline(baseline).build();
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
+                    : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code perfTestFramework} in Configuration as Code and Job DSL. */
     @Extension
     @Symbol("perfTestFramework")
@@ -133,6 +191,13 @@ public final class FrameworkProperty extends AbstractFolderProperty<AbstractFold
         @Override
         public String getDisplayName() {
             return Messages.FrameworkProperty_DisplayName();
+        }
+
+        /** The help of the fields the folder shares with the step is the step's, written once. */
+        public DescriptorImpl() {
+            for (String field : List.of("trendMetrics", "exclusive", "exclusiveWait")) {
+                addHelpFileRedirect(field, PerfTestBuilder.class, field);
+            }
         }
 
         @POST
@@ -163,6 +228,16 @@ public final class FrameworkProperty extends AbstractFolderProperty<AbstractFold
         @POST
         public FormValidation doCheckScript(@QueryParameter String value, @AncestorInPath Item item) {
             return FormChecks.mayConfigure(item) ? FormChecks.script(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTrendMetrics(@QueryParameter String value, @AncestorInPath Item item) {
+            return FormChecks.mayConfigure(item) ? FormChecks.trendMetrics(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckExclusiveWait(@QueryParameter String value, @AncestorInPath Item item) {
+            return FormChecks.mayConfigure(item) ? FormChecks.exclusiveWait(value) : FormValidation.ok();
         }
     }
 }

@@ -8,16 +8,19 @@ import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.Graph;
+import io.perftest.analysis.MetricPriority;
 import io.perftest.chart.TimeSeriesChart;
 import io.perftest.chart.TimeSeriesData;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.report.RunCharts;
+import io.perftest.report.RunReport;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -26,6 +29,8 @@ import jenkins.model.RunAction2;
 import org.jfree.chart.JFreeChart;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -55,11 +60,14 @@ public final class PerfTestBuildAction implements RunAction2 {
     private final String baseline;
     private final List<ThresholdRow> thresholds;
     private final List<MetricRow> headline;
+    /** Other builds found running on the run's nodes at its start or end; null in builds before 0.2. */
+    private final List<String> otherBuilds;
 
     private transient Run<?, ?> run;
     private transient SoftReference<RunSummary> summary;
 
-    private PerfTestBuildAction(String urlName, String test, String runPath, RunRecord record, RunSummary summary) {
+    private PerfTestBuildAction(String urlName, String test, String runPath, RunRecord record, RunSummary summary,
+                                List<String> otherBuilds) {
         this.urlName = urlName;
         this.test = test;
         this.runPath = runPath;
@@ -70,15 +78,19 @@ public final class PerfTestBuildAction implements RunAction2 {
         this.thresholds = new ArrayList<>();
         record.thresholds().forEach(t -> thresholds.add(new ThresholdRow(t)));
         this.headline = new ArrayList<>();
-        for (Metric m : summary.metrics()) {
-            if (headline.size() < HEADLINE_METRICS && !m.key().startsWith("sar.") && !m.key().startsWith("proc.")) {
-                headline.add(MetricRow.of(m));
-            }
+        List<String> keys = summary.metrics().stream().map(Metric::key).toList();
+        for (String key : MetricPriority.forRun(record).top(keys, HEADLINE_METRICS)) {
+            summary.metric(key).ifPresent(m -> headline.add(MetricRow.of(m)));
         }
+        this.otherBuilds = new ArrayList<>(otherBuilds);
     }
 
-    static PerfTestBuildAction of(String urlName, String test, String runPath, RunOutcome outcome) {
-        return new PerfTestBuildAction(urlName, test, runPath, outcome.record(), outcome.summary());
+    /**
+     * The action of a finished run. Its headline: the metrics the core's {@link MetricPriority}
+     * puts first (the thresholds' metrics, the {@code trendMetrics}, the script's own results).
+     */
+    static PerfTestBuildAction of(String urlName, String test, String runPath, RunOutcome outcome, List<String> otherBuilds) {
+        return new PerfTestBuildAction(urlName, test, runPath, outcome.record(), outcome.summary(), otherBuilds);
     }
 
     @Override
@@ -160,6 +172,37 @@ public final class PerfTestBuildAction implements RunAction2 {
         return thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
+    /**
+     * Other builds that ran on the run's nodes when it started or ended ({@code job #3 runs on node1}):
+     * an unquiet run, shown on its page. Empty for an exclusive run, which waited for its nodes.
+     */
+    @Exported
+    public List<String> getOtherBuilds() {
+        return otherBuilds == null ? List.of() : List.copyOf(otherBuilds);
+    }
+
+    /** Whether the run wrote its report ({@code report.html}, served at {@code report/}). */
+    public boolean isReport() {
+        return Files.isRegularFile(directory().path().resolve(RunReport.FILE_NAME));
+    }
+
+    /**
+     * {@code report/}: the run's {@code report.html}, and every page the core wrote into the run
+     * directory (flame graphs under {@code hosts/}) at {@code report/<path>}, under a
+     * Content-Security-Policy that lets only the page's own inline scripts run; other files go
+     * to {@code files/}. Needs {@link Item#READ}.
+     */
+    public void doReport(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        run.checkPermission(Item.READ);
+        RunPages.serve(directory().path(), req, rsp, req.getContextPath() + "/" + run.getUrl() + urlName + "/files/");
+    }
+
+    /** Builds of this job and of the other jobs of its framework, to compare this run with (newest first). */
+    public List<ComparisonCandidate> getComparisonCandidates() {
+        run.checkPermission(Item.READ);
+        return ComparisonCandidate.around(run, test);
+    }
+
     /** A few of the run's own metrics (not host series), kept in {@code build.xml} for the summary box. */
     public List<MetricRow> getHeadline() {
         return headline == null ? List.of() : List.copyOf(headline);
@@ -190,6 +233,17 @@ public final class PerfTestBuildAction implements RunAction2 {
             summary = new SoftReference<>(s);
         }
         return s;
+    }
+
+    /** The run's {@code run.json}, or null when it cannot be read. */
+    @CheckForNull
+    RunRecord record() {
+        try {
+            return directory().readRecord();
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "cannot read the record of " + test, e);
+            return null;
+        }
     }
 
     @CheckForNull

@@ -14,10 +14,16 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
+import io.jenkins.plugins.perftest.collectors.CollectorConfig;
+import io.perftest.model.FrameworkLayer;
+import io.perftest.model.Origin;
+import io.perftest.model.TestSpec;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -39,13 +45,16 @@ public final class PerfTestBuilder extends Builder implements SimpleBuildStep {
     private String script;
     private List<ScriptArgument> arguments = new ArrayList<>();
     private String parameters;
-    private List<PerfTestCollector> collectors = new ArrayList<>();
+    private List<CollectorConfig> collectors = new ArrayList<>();
     private String statisticsLabel;
     private String timeout;
     private int repeat;
     private String thresholds;
     private String baseline;
     private String resultFiles;
+    private String trendMetrics;
+    private boolean exclusive;
+    private String exclusiveWait;
 
     @DataBoundConstructor
     public PerfTestBuilder() {
@@ -91,12 +100,12 @@ public final class PerfTestBuilder extends Builder implements SimpleBuildStep {
     }
 
     @NonNull
-    public List<PerfTestCollector> getCollectors() {
+    public List<CollectorConfig> getCollectors() {
         return collectors == null ? List.of() : List.copyOf(collectors);
     }
 
     @DataBoundSetter
-    public void setCollectors(List<PerfTestCollector> collectors) {
+    public void setCollectors(List<CollectorConfig> collectors) {
         this.collectors = collectors == null ? new ArrayList<>() : new ArrayList<>(collectors);
     }
 
@@ -152,6 +161,72 @@ public final class PerfTestBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setResultFiles(String resultFiles) {
         this.resultFiles = Util.fixEmptyAndTrim(resultFiles);
+    }
+
+    /** Metric keys or globs the job page charts first, after the thresholds' metrics; the folder's when empty. */
+    public String getTrendMetrics() {
+        return trendMetrics;
+    }
+
+    @DataBoundSetter
+    public void setTrendMetrics(String trendMetrics) {
+        this.trendMetrics = Util.fixEmptyAndTrim(trendMetrics);
+    }
+
+    /**
+     * Whether the run wants its nodes to itself: it waits until no other build runs on the
+     * execution node and the statistics nodes, then holds them. A framework folder that asks for
+     * it applies to every job inside (a job cannot turn it off).
+     */
+    public boolean isExclusive() {
+        return exclusive;
+    }
+
+    @DataBoundSetter
+    public void setExclusive(boolean exclusive) {
+        this.exclusive = exclusive;
+    }
+
+    /** How long an exclusive run waits for its nodes; the folder's, else 1h, when empty. */
+    public String getExclusiveWait() {
+        return exclusiveWait;
+    }
+
+    @DataBoundSetter
+    public void setExclusiveWait(String exclusiveWait) {
+        this.exclusiveWait = Util.fixEmptyAndTrim(exclusiveWait);
+    }
+
+    /**
+     * The step's "override the framework" fields as the innermost layer of the framework.
+     *
+     * @throws IllegalArgumentException a duration the core cannot read
+     */
+    FrameworkLayer toLayer() {
+        return Layers.framework(script, getArguments(), statisticsLabel, resultFiles, trendMetrics, exclusive,
+                exclusiveWait).build();
+    }
+
+    /**
+     * The step as the core's test: its name, parameter values, and the overrides a test may make
+     * (timeout, repeat, collectors, baseline; its thresholds add to the framework's).
+     *
+     * @param where names the job in errors and origins ({@code job web/t})
+     * @throws IllegalArgumentException a parameter line, threshold or duration the core refuses, naming the line
+     */
+    TestSpec toTestSpec(String testName, String where) {
+        Origin origin = Origin.of(where);
+        Map<String, String> values;
+        try {
+            values = ParameterLines.parse(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " parameters: " + e.getMessage(), e);
+        }
+        Map<String, Origin> origins = new LinkedHashMap<>();
+        values.keySet().forEach(k -> origins.put(k, Origin.of(where + " parameters")));
+        return new TestSpec(testName, "", values, origins, Layers.duration(timeout), Layers.repeat(repeat),
+                Layers.collectors(getCollectors()), ThresholdLines.parse(thresholds, where + " thresholds"),
+                Optional.ofNullable(baseline), origin);
     }
 
     @Override
@@ -229,6 +304,16 @@ public final class PerfTestBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckStatisticsLabel(@QueryParameter String value, @AncestorInPath Item item) {
             return FormChecks.mayConfigure(item) ? FormChecks.label(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTrendMetrics(@QueryParameter String value, @AncestorInPath Item item) {
+            return FormChecks.mayConfigure(item) ? FormChecks.trendMetrics(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckExclusiveWait(@QueryParameter String value, @AncestorInPath Item item) {
+            return FormChecks.mayConfigure(item) ? FormChecks.exclusiveWait(value) : FormValidation.ok();
         }
     }
 }

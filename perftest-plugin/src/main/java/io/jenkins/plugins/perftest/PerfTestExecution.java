@@ -4,32 +4,28 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.Util;
 import hudson.model.Computer;
 import hudson.model.Job;
+import hudson.model.Node;
 import hudson.model.ParameterValue;
 import hudson.model.ParametersAction;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.perftest.collectors.PerfTestCollector;
 import io.perftest.analysis.StandardRunJudge;
-import io.perftest.analysis.ThresholdParser;
 import io.perftest.collect.CollectorRegistry;
 import io.perftest.config.ConfigLoader;
 import io.perftest.host.Host;
-import io.perftest.model.CollectorSpec;
 import io.perftest.model.ConfigException;
-import io.perftest.model.Durations;
 import io.perftest.model.Framework;
+import io.perftest.model.FrameworkLayer;
 import io.perftest.model.Origin;
 import io.perftest.model.RunSpec;
 import io.perftest.model.RunStatus;
-import io.perftest.model.SourcedText;
-import io.perftest.model.TestSpec;
 import io.perftest.model.Verdict;
 import io.perftest.run.RunControl;
 import io.perftest.run.RunEngine;
+import io.perftest.report.RunReport;
 import io.perftest.run.RunOutcome;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.TestHistory;
@@ -37,9 +33,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -67,136 +65,70 @@ final class PerfTestExecution {
     private final TaskListener listener;
     private final RunSpec spec;
     private final Host executionHost;
-    private final List<Host> statisticsHosts;
+    private final List<Node> nodes;
+    private final List<Node> statisticsNodes;
     private final String testName;
 
     private PerfTestExecution(Run<?, ?> run, TaskListener listener, RunSpec spec, Host executionHost,
-                              List<Host> statisticsHosts, String testName) {
+                              @CheckForNull Computer executionComputer, List<Node> statisticsNodes, String testName) {
         this.run = run;
         this.listener = listener;
         this.spec = spec;
         this.executionHost = executionHost;
-        this.statisticsHosts = statisticsHosts;
+        this.statisticsNodes = List.copyOf(statisticsNodes);
+        List<Node> all = new ArrayList<>();
+        Node executionNode = executionComputer == null ? null : executionComputer.getNode();
+        if (executionNode != null) {
+            all.add(executionNode);
+        }
+        all.addAll(statisticsNodes);
+        this.nodes = List.copyOf(all);
         this.testName = testName;
     }
 
     static PerfTestExecution prepare(PerfTestBuilder step, Run<?, ?> run, FilePath workspace, Launcher launcher,
                                      TaskListener listener) throws IOException, InterruptedException {
         Job<?, ?> job = run.getParent();
-        FrameworkDefaults fw = FrameworkDefaults.of(job);
-        PerfTestGlobalConfiguration global = PerfTestGlobalConfiguration.get();
-
-        String scriptText = firstNonNull(step.getScript(), fw.getScript());
-        if (scriptText == null) {
-            throw new AbortException(Messages.PerfTestExecution_NoScript());
-        }
-        FilePath script = workspace.child(scriptText);
-        if (!script.exists()) {
-            throw new AbortException(Messages.PerfTestExecution_ScriptMissing(scriptText, workspace.getRemote()));
-        }
-        String testName = firstNonNull(step.getTest(), job.getName());
-        if (!FormChecks.TEST_NAME.matcher(testName).matches()) {
+        FrameworkDefaults folders = FrameworkDefaults.of(job);
+        String where = "job " + job.getFullName();
+        String testName = step.getTest() != null ? step.getTest() : job.getName();
+        if (!ConfigLoader.isValidName(testName)) {
             testName = RunDirectory.safeName(testName);
         }
-        String frameworkName = fw.getFrameworkName() != null ? fw.getFrameworkName() : "jenkins";
-        Origin origin = Origin.of("job " + job.getFullName());
+        String frameworkName = folders.getFrameworkName() != null ? folders.getFrameworkName() : "jenkins";
 
-        Framework.Builder b = Framework.builder(frameworkName)
-                .directory(Path.of(workspace.getRemote()))
-                .script(Path.of(script.getRemote()));
-        List<ScriptArgument> arguments = step.getArguments().isEmpty() ? fw.getArguments() : step.getArguments();
-        try {
-            for (ScriptArgument a : arguments) {
-                b.argument(a.toParameter());
-            }
-            String timeout = firstNonNull(step.getTimeout(), fw.getTimeout());
-            if (timeout != null) {
-                b.timeout(Durations.parse(timeout));
-            }
-            b.repeat(step.getRepeat() > 0 ? step.getRepeat() : fw.getRepeat() > 0 ? fw.getRepeat() : 1);
-            b.baseline(firstNonNull(step.getBaseline(), fw.getBaseline(), Framework.DEFAULT_BASELINE));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("perfTest: " + e.getMessage());
-        }
-        CollectorRegistry registry = CollectorRegistry.standard();
-        for (PerfTestCollector c : collectors(step, fw, global)) {
-            CollectorSpec collector = c.toSpec();
-            try {
-                registry.check(collector); // the core's factory: unknown type, unknown or bad option
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("perfTest: " + e.getMessage());
-            }
-            b.collector(collector);
-        }
-        try {
-            thresholds(fw.getThresholds(), "framework " + frameworkName).forEach(b::threshold);
-            thresholds(step.getThresholds(), "job " + job.getFullName()).forEach(b::threshold);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("perfTest: " + e.getMessage());
-        }
-        for (String glob : Util.fixNull(firstNonNull(step.getResultFiles(), fw.getResultFiles())).split("[,\\n]")) {
-            if (!glob.isBlank()) {
-                b.resultFile(glob.trim());
-            }
-        }
-        Framework framework = b.build();
-
-        Map<String, String> overrides = new LinkedHashMap<>();
-        try {
-            overrides.putAll(ParameterLines.parse(step.getParameters()));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("perfTest: parameters: " + e.getMessage());
-        }
-        overrides.putAll(buildParameters(run, framework, listener));
+        // the step's overrides, then the framework folders (innermost first), then the global defaults:
+        // the core merges them by its one rule, then lets the test's own values override the framework's
         RunSpec spec;
         try {
-            spec = new ConfigLoader().resolve(framework, TestSpec.defaults(testName, origin), overrides);
+            List<FrameworkLayer> layers = new ArrayList<>();
+            layers.add(step.toLayer());
+            layers.addAll(folders.layers());
+            layers.add(PerfTestGlobalConfiguration.get().toLayer());
+            ConfigLoader loader = new ConfigLoader();
+            Framework framework = loader.framework(frameworkName, Path.of(workspace.getRemote()), layers, Origin.of(where));
+            spec = loader.resolve(framework, step.toTestSpec(testName, where), buildParameters(run, framework, listener));
+            CollectorRegistry registry = CollectorRegistry.standard();
+            spec.collectors().forEach(registry::check); // the core's factory: unknown type, unknown or bad option
         } catch (ConfigException e) {
+            throw new AbortException(e.getMessage().contains("no execution script") ? Messages.PerfTestExecution_NoScript()
+                    : "perfTest: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             throw new AbortException("perfTest: " + e.getMessage());
+        }
+        FilePath script = new FilePath(workspace.getChannel(), spec.framework().script().toString());
+        if (!script.exists()) {
+            throw new AbortException(Messages.PerfTestExecution_ScriptMissing(script.getRemote(), workspace.getRemote()));
         }
 
         Computer computer = workspace.toComputer();
         String executionNode = StatisticsNodes.hostName(computer);
         Host executionHost = new JenkinsNodeHost(executionNode, workspace, launcher);
-        String label = firstNonNull(step.getStatisticsLabel(), fw.getStatisticsLabel());
-        List<Host> statisticsHosts = label == null ? List.of()
-                : StatisticsNodes.hosts(label, executionNode, listener);
-        return new PerfTestExecution(run, listener, spec, executionHost, statisticsHosts, testName);
-    }
-
-    /** Step's collectors, else the framework's, else the global defaults. */
-    private static List<PerfTestCollector> collectors(PerfTestBuilder step, FrameworkDefaults fw,
-                                                      PerfTestGlobalConfiguration global) {
-        if (!step.getCollectors().isEmpty()) {
-            return step.getCollectors();
+        List<Node> statisticsNodes = new ArrayList<>();
+        for (String label : spec.statsHosts()) {
+            statisticsNodes.addAll(StatisticsNodes.online(label, executionNode, listener));
         }
-        if (!fw.getCollectors().isEmpty()) {
-            return fw.getCollectors();
-        }
-        return global.getDefaultCollectors();
-    }
-
-    /**
-     * One threshold per line, each checked with the core's parser so that a mistake stops the
-     * build before anything runs, naming where it is: {@code job web/t thresholds, line 2: column 23: ...}.
-     */
-    private static List<SourcedText> thresholds(@CheckForNull String text, String where) {
-        List<SourcedText> out = new ArrayList<>();
-        int line = 0;
-        for (String expression : Util.fixNull(text).split("\\R")) {
-            line++;
-            String t = expression.trim();
-            if (!t.isEmpty() && !t.startsWith("#")) {
-                Origin origin = new Origin(where + " thresholds", line, 0);
-                try {
-                    ThresholdParser.check(t);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
-                }
-                out.add(new SourcedText(t, origin));
-            }
-        }
-        return out;
+        return new PerfTestExecution(run, listener, spec, executionHost, computer, statisticsNodes, testName);
     }
 
     /** Build parameters named like a declared argument; sensitive ones are never passed. */
@@ -219,7 +151,30 @@ final class PerfTestExecution {
         return values;
     }
 
+    /**
+     * Runs the test: on exclusive nodes (waiting for them first) when the framework asks for it;
+     * otherwise the other builds found on the nodes are told to the log and the build page.
+     */
     void execute() throws IOException, InterruptedException {
+        NodeReservations reservations = NodeReservations.get();
+        if (!spec.framework().exclusive()) {
+            run(reservations);
+            return;
+        }
+        try (NodeReservations.Hold hold = reservations.acquire(run, nodes, spec.framework().exclusiveWait(), listener.getLogger())) {
+            run(reservations);
+        }
+    }
+
+    private void run(NodeReservations reservations) throws IOException, InterruptedException {
+        Set<String> otherBuilds = new LinkedHashSet<>(reservations.otherBuilds(run, nodes));
+        List<Host> statisticsHosts = new ArrayList<>();
+        for (Node node : statisticsNodes) {
+            Host host = StatisticsNodes.host(node, listener);
+            if (host != null) {
+                statisticsHosts.add(host);
+            }
+        }
         RunControl control = new RunControl();
         TestHistory history = history(run, testName);
         PerfTestGlobalConfiguration global = PerfTestGlobalConfiguration.get();
@@ -250,8 +205,12 @@ final class PerfTestExecution {
         } catch (ExecutionException e) {
             throw rethrow(e);
         }
+        otherBuilds.addAll(reservations.otherBuilds(run, nodes));
+        if (!otherBuilds.isEmpty()) {
+            listener.getLogger().println(Messages.NodeReservations_OtherBuilds(String.join("; ", otherBuilds)));
+        }
         if (outcome != null) {
-            attach(outcome, global);
+            attach(outcome, global, List.copyOf(otherBuilds));
         }
         if (aborted) {
             throw new InterruptedException(Messages.PerfTestExecution_Aborted());
@@ -303,10 +262,15 @@ final class PerfTestExecution {
         return new IOException(cause);
     }
 
-    private void attach(RunOutcome outcome, PerfTestGlobalConfiguration global) throws IOException {
+    private void attach(RunOutcome outcome, PerfTestGlobalConfiguration global, List<String> otherBuilds) throws IOException {
         String urlName = run.getActions(PerfTestBuildAction.class).isEmpty() ? PerfTestBuildAction.URL_NAME
                 : PerfTestBuildAction.URL_NAME + "-" + testName;
-        run.addAction(PerfTestBuildAction.of(urlName, testName, BUILD_SUBDIRECTORY + "/" + testName, outcome));
+        try {
+            RunReport.write(outcome.directory()); // the run's page, as perftest run writes it; served by the action
+        } catch (IOException | RuntimeException e) {
+            listener.getLogger().println(Messages.PerfTestExecution_ReportFailed(e.getMessage()));
+        }
+        run.addAction(PerfTestBuildAction.of(urlName, testName, BUILD_SUBDIRECTORY + "/" + testName, outcome, otherBuilds));
         RawDataRetention.apply(run, BUILD_SUBDIRECTORY + "/" + testName, global.getKeepRawDataBuilds(), listener);
     }
 
@@ -327,16 +291,5 @@ final class PerfTestExecution {
         if (verdict == Verdict.UNSTABLE) {
             run.setResult(Result.UNSTABLE);
         }
-    }
-
-    @CheckForNull
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -2,12 +2,14 @@ package io.jenkins.plugins.perftest;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.Graph;
 import io.perftest.analysis.ChangePointDetector;
 import io.perftest.analysis.ChangePointSettings;
+import io.perftest.analysis.MetricPriority;
 import io.perftest.analysis.MetricTrend;
 import io.perftest.chart.RunMark;
 import io.perftest.chart.TrendChange;
@@ -17,25 +19,32 @@ import io.perftest.chart.TrendPoint;
 import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.Unit;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jenkins.security.stapler.StaplerAccessibleType;
 import org.jfree.chart.JFreeChart;
-import org.kohsuke.stapler.HttpResponse;
-import org.kohsuke.stapler.HttpResponses;
-import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The job page's perftest view ({@code <job>/perftest-trend/}): a trend chart per key metric
- * across the latest builds, drawn by the core's {@link TrendChart} with the change points of the
- * core's {@link ChangePointDetector} marked and linked, and {@code compare?a=N&b=M} between any
- * two builds. Added by {@link PerfTestJobActionFactory} to every job with perftest results,
- * whatever the result of its last build.
+ * The job page's perftest view ({@code <job>/perftest-trend/}): a trend chart per metric that
+ * matters (the core's {@link MetricPriority}: the thresholds' metrics, the {@code trendMetrics},
+ * the script's own results) across the latest builds, drawn by the core's {@link TrendChart}
+ * with the change points of the core's {@link ChangePointDetector} marked and linked, and
+ * {@code compare?a=N&b=M} between any two builds. REST: {@code api/json?depth=2} gives the
+ * charted trends (builds, values, change points). Added by {@link PerfTestJobActionFactory} to
+ * every job with perftest results, whatever the result of its last build.
  */
+@ExportedBean(defaultVisibility = 2)
 public final class PerfTestJobAction implements Action {
 
     static final String URL_NAME = "perftest-trend";
@@ -79,6 +88,26 @@ public final class PerfTestJobAction implements Action {
         return out;
     }
 
+    /** {@code <job>/perftest-trend/api/json}: the trends, for users who may read the job. */
+    public Api getApi() {
+        job.checkPermission(Item.READ);
+        return new Api(this);
+    }
+
+    /** Every test's charted trends, as the page shows them. */
+    @Exported(name = "tests")
+    public List<TestTrend> getTrends() {
+        List<TestTrend> out = new ArrayList<>();
+        for (String test : getTests()) {
+            List<Trend> trends = new ArrayList<>();
+            for (String key : getKeys(test)) {
+                trends.add(trend(test, key));
+            }
+            out.add(new TestTrend(test, trends));
+        }
+        return out;
+    }
+
     /** Test names with results, in order of first appearance. */
     public List<String> getTests() {
         Set<String> tests = new LinkedHashSet<>();
@@ -86,18 +115,19 @@ public final class PerfTestJobAction implements Action {
         return new ArrayList<>(tests);
     }
 
-    /** The metric keys charted for a test: its headline metrics. */
+    /**
+     * The metric keys charted for a test: of its latest run's metrics, the {@link #MAX_CHARTS}
+     * that matter most by the core's rule ({@link MetricPriority#forRun}: that run's thresholds'
+     * metrics, its {@code trendMetrics}, the script's own results, then collector series).
+     */
     public List<String> getKeys(String test) {
-        Set<String> keys = new LinkedHashSet<>();
         for (PerfTestBuildAction a : recentResults()) {
             if (a.getTest().equals(test)) {
-                a.getHeadline().forEach(m -> keys.add(m.getKey()));
-            }
-            if (keys.size() >= MAX_CHARTS) {
-                break;
+                List<String> keys = a.summary().metrics().stream().map(Metric::key).toList();
+                return MetricPriority.forRun(a.record()).top(keys, MAX_CHARTS);
             }
         }
-        return new ArrayList<>(keys);
+        return List.of();
     }
 
     /** The trend of one metric of one test, oldest build first, with the core's change points. */
@@ -140,7 +170,7 @@ public final class PerfTestJobAction implements Action {
      * The changes of every charted metric of a test, by the build where each began (newest first):
      * build number to {@code "<metric> +12.3%"} texts.
      */
-    public Map<Integer, List<String>> getChangePoints(String test) {
+    public Map<Integer, String> getChangePoints(String test) {
         List<Change> all = new ArrayList<>();
         for (String key : getKeys(test)) {
             for (TrendChange c : trend(test, key).changes()) {
@@ -148,32 +178,107 @@ public final class PerfTestJobAction implements Action {
             }
         }
         all.sort((x, y) -> Integer.compare(y.build(), x.build()));
-        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        Map<Integer, String> out = new LinkedHashMap<>();
         for (Change c : all) {
-            out.computeIfAbsent(c.build(), b -> new ArrayList<>()).add(c.describe());
+            out.merge(c.build(), c.describe(), (x, y) -> x + ", " + y);
         }
         return out;
     }
 
-    /** {@code trend/<test>/metric/<key>/png}: a path, not query parameters, so browsers cache each chart. */
+    /**
+     * A metric key as one URL path segment: base64url of its UTF-8 bytes. A key may hold any
+     * character of its label ({@code jmeter."GET /api/users".count}), and Jetty 12 refuses an
+     * encoded '/' ({@code %2F}) in a path with 400.
+     */
+    public String keyToken(String key) {
+        return tokenOf(key);
+    }
+
+    /** {@link #keyToken} for code (the pages call the instance method). */
+    static String tokenOf(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key of a {@link #keyToken}, or null when {@code token} is not one. */
+    @CheckForNull
+    static String keyOf(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code trend/<test>/metric/<key token>/png}: a path, not query parameters, so browsers cache each chart. */
     public TrendRoute getTrend(String test) {
         job.checkPermission(Item.READ);
         return new TrendRoute(test);
     }
 
-    /** {@code compare?a=N&b=M}: two builds side by side. */
-    public HttpResponse doCompare(@QueryParameter int a, @QueryParameter int b) {
+    /**
+     * {@code compare?a=12&b=15} (or {@code a=web/tcp:12}, a build of another job of the
+     * framework): two builds side by side; {@code compare/api/json?a=..&b=..} as JSON. Null (404)
+     * when a build is missing or not readable.
+     */
+    @CheckForNull
+    public BuildComparison getCompare() {
         job.checkPermission(Item.READ);
-        Run<?, ?> runA = job.getBuildByNumber(a);
-        Run<?, ?> runB = job.getBuildByNumber(b);
-        if (runA == null || runB == null) {
-            return HttpResponses.notFound();
+        StaplerRequest2 req = Stapler.getCurrentRequest2();
+        if (req == null) {
+            return null;
         }
-        return HttpResponses.forwardToView(BuildComparison.of(job, runA, runB), "index");
+        Run<?, ?> runA = BuildRef.resolve(job, req.getParameter("a"));
+        Run<?, ?> runB = BuildRef.resolve(job, req.getParameter("b"));
+        return runA == null || runB == null ? null : BuildComparison.of(job, runA, runB);
+    }
+
+    /** The charted trends of one test. */
+    @ExportedBean(defaultVisibility = 999)
+    public static final class TestTrend {
+        private final String test;
+        private final List<Trend> metrics;
+
+        TestTrend(String test, List<Trend> metrics) {
+            this.test = test;
+            this.metrics = List.copyOf(metrics);
+        }
+
+        @Exported
+        public String getTest() {
+            return test;
+        }
+
+        @Exported
+        public List<Trend> getMetrics() {
+            return metrics;
+        }
     }
 
     /** A trend: its points, oldest first, and the changes the core's detector found in it. */
-    record Trend(String test, String key, String unit, List<TrendPoint> points, List<TrendChange> changes) {
+    @ExportedBean(defaultVisibility = 999)
+    public record Trend(String test, String key, String unit, List<TrendPoint> points, List<TrendChange> changes) {
+
+        @Exported(name = "key")
+        public String getKey() {
+            return key;
+        }
+
+        @Exported(name = "unit")
+        public String getUnit() {
+            return unit;
+        }
+
+        /** Build and value of every point, oldest first. */
+        @Exported(name = "points")
+        public List<Point> getPoints() {
+            return points.stream().map(p -> new Point(p.run(), p.value())).toList();
+        }
+
+        /** Where the level changed: the first build of the new level, the relative change, whether worse. */
+        @Exported(name = "changePoints")
+        public List<ChangeRow> getChangePoints() {
+            return changes.stream().map(c -> new ChangeRow(c.run(), c.relativeChange(), c.regression())).toList();
+        }
 
         /** The builds where a change began. */
         List<Integer> changePoints() {
@@ -197,7 +302,63 @@ public final class PerfTestJobAction implements Action {
         }
     }
 
-    /** The charts of one test: {@code trend/<test>/metric/<key>/png}. */
+    /** One point of a trend, for the REST API. */
+    @ExportedBean(defaultVisibility = 999)
+    public static final class Point {
+        private final int build;
+        private final double value;
+
+        Point(int build, double value) {
+            this.build = build;
+            this.value = value;
+        }
+
+        @Exported
+        public int getBuild() {
+            return build;
+        }
+
+        @Exported
+        public double getValue() {
+            return value;
+        }
+    }
+
+    /** A change point of a trend, for the REST API. */
+    @ExportedBean(defaultVisibility = 999)
+    public static final class ChangeRow {
+        private final int build;
+        private final double relativeChange;
+        private final boolean regression;
+
+        ChangeRow(int build, double relativeChange, boolean regression) {
+            this.build = build;
+            this.relativeChange = relativeChange;
+            this.regression = regression;
+        }
+
+        @Exported
+        public int getBuild() {
+            return build;
+        }
+
+        @Exported
+        public double getRelativeChange() {
+            return relativeChange;
+        }
+
+        @Exported
+        public boolean isRegression() {
+            return regression;
+        }
+    }
+
+    /**
+     * The charts of one test: {@code trend/<test>/metric/<key token>/png}. {@code @StaplerAccessibleType}:
+     * it has no web method of its own, and Jenkins' getter routing (TypedFilter) would otherwise
+     * refuse {@code getTrend(String)} and answer 404.
+     */
+    @StaplerAccessibleType
     public final class TrendRoute {
         private final String test;
 
@@ -206,8 +367,9 @@ public final class PerfTestJobAction implements Action {
         }
 
         @CheckForNull
-        public Graph getMetric(String key) {
-            if (!getKeys(test).contains(key)) {
+        public Graph getMetric(String token) {
+            String key = keyOf(token);
+            if (key == null || !getKeys(test).contains(key)) {
                 return null;
             }
             TrendData data = trend(test, key).data();

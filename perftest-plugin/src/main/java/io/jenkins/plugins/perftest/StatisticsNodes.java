@@ -24,11 +24,12 @@ final class StatisticsNodes {
     private StatisticsNodes() {
     }
 
-    static List<Host> hosts(String labelExpression, String executionNode, TaskListener listener) {
-        List<Host> hosts = new ArrayList<>();
+    /** The online nodes of the label but the execution node, by name; offline ones are told to the log and left out. */
+    static List<Node> online(String labelExpression, String executionNode, TaskListener listener) {
+        List<Node> online = new ArrayList<>();
         Label label = Jenkins.get().getLabel(labelExpression);
         if (label == null) {
-            return hosts;
+            return online;
         }
         List<Node> nodes = new ArrayList<>(label.getNodes());
         nodes.sort(Comparator.comparing((Node n) -> hostName(n)));
@@ -38,17 +39,23 @@ final class StatisticsNodes {
                 continue;
             }
             Computer computer = node.toComputer();
-            FilePath root = node.getRootPath();
-            if (computer == null || computer.isOffline() || root == null) { // isOffline: no channel or marked offline
+            if (computer == null || computer.isOffline() || node.getRootPath() == null) { // isOffline: no channel or marked offline
                 listener.getLogger().println(Messages.StatisticsNodes_Offline(name, labelExpression));
                 continue;
             }
-            hosts.add(new JenkinsNodeHost(name, root, node.createLauncher(listener)));
+            online.add(node);
         }
-        if (hosts.isEmpty()) {
+        if (online.isEmpty()) {
             listener.getLogger().println(Messages.StatisticsNodes_None(labelExpression));
         }
-        return hosts;
+        return online;
+    }
+
+    /** A statistics node as the core's host; null when it went offline since {@link #online}. */
+    @CheckForNull
+    static Host host(Node node, TaskListener listener) {
+        FilePath root = node.getRootPath();
+        return root == null ? null : new JenkinsNodeHost(hostName(node), root, node.createLauncher(listener));
     }
 
     static String hostName(Node node) {

@@ -15,10 +15,10 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.slaves.DumbSlave;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.perftest.collectors.CommandCollector;
-import io.jenkins.plugins.perftest.collectors.JmxCollector;
-import io.jenkins.plugins.perftest.collectors.ProcCollector;
-import io.jenkins.plugins.perftest.collectors.SarCollector;
+import io.jenkins.plugins.perftest.collectors.CommandConfig;
+import io.jenkins.plugins.perftest.collectors.JmxConfig;
+import io.jenkins.plugins.perftest.collectors.ProcConfig;
+import io.jenkins.plugins.perftest.collectors.SarConfig;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,16 +52,12 @@ public class PerfTestBuilderTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    /** A script that reports its first argument as results.throughput. */
     private String script(String name, String body) throws Exception {
-        File f = tmp.newFile(name);
-        Files.writeString(f.toPath(), "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
-        assertTrue(f.setExecutable(true));
-        return f.getAbsolutePath();
+        return Scripts.write(tmp, name, body);
     }
 
     private String reportingScript() throws Exception {
-        return script("run.sh", "printf 'throughput,%s\\n' \"$1\" > \"$PERFTEST_RESULTS_DIR/results.csv\"");
+        return Scripts.reporting(tmp);
     }
 
     @Test
@@ -164,7 +160,7 @@ public class PerfTestBuilderTest {
         PerfTestBuilder step = new PerfTestBuilder();
         step.setScript(script("short.sh", "sleep 2; printf 'throughput,1\\n' > \"$PERFTEST_RESULTS_DIR/results.csv\""));
         step.setStatisticsLabel("stats");
-        ProcCollector proc = new ProcCollector();
+        ProcConfig proc = new ProcConfig();
         proc.setInterval("200ms");
         step.setCollectors(List.of(proc));
         p.getBuildersList().add(step);
@@ -214,7 +210,11 @@ public class PerfTestBuilderTest {
 
         // then the stranger gets 404, the reader sees the page but may not pin
         JenkinsRule.WebClient stranger = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("stranger");
-        assertEquals(404, stranger.goTo(b.getUrl() + "perftest/").getWebResponse().getStatusCode());
+        for (String page : List.of(b.getUrl() + "perftest/", b.getUrl() + "perftest/report/", b.getUrl() + "perftest/files/",
+                p.getUrl() + "perftest-trend/", p.getUrl() + "perftest-trend/api/json",
+                p.getUrl() + "perftest-trend/compare/api/json?a=1&b=1")) {
+            assertEquals(page, 404, stranger.goTo(page, null).getWebResponse().getStatusCode());
+        }
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
         reader.getPage(b, "perftest/");
         try {
@@ -283,8 +283,49 @@ public class PerfTestBuilderTest {
 
         // then
         assertEquals(FormValidation.Kind.ERROR, bad.kind);
-        assertTrue(bad.getMessage(), bad.getMessage().contains("Line 2") && bad.getMessage().contains("column"));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("line 2") && bad.getMessage().contains("column"));
         assertEquals(FormValidation.Kind.OK, good.kind);
+    }
+
+    @Test
+    public void shouldShowEachLabelAsWrittenAndChartAMetricWhoseLabelHoldsASlash() throws Exception {
+        // given JMeter samplers that used to fold into one metric, and a URL label
+        FreeStyleProject p = j.createFreeStyleProject("labels");
+        PerfTestBuilder step = new PerfTestBuilder();
+        step.setScript(script("jtl.sh", "printf 'timeStamp,elapsed,label,responseCode,success\\n"
+                + "1717200000000,10,a b,200,true\\n1717200000001,100,a_b,200,true\\n1717200000002,1000,a.b,200,true\\n"
+                + "1717200000003,20,GET /api/users,200,true\\n' > \"$PERFTEST_RESULTS_DIR/samplers.jtl\""));
+        step.setResultFiles("*.jtl");
+        step.setThresholds("jmeter.\"a.b\".elapsed.mean < 1001 ms\njmeter.a_b.elapsed.mean < 101 ms");
+        p.getBuildersList().add(step);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        // when
+        JSONObject json = j.getJSON(b.getUrl() + "perftest/api/json?depth=1").getJSONObject();
+        String page = j.createWebClient().goTo(b.getUrl() + "perftest/").getWebResponse().getContentAsString();
+        JenkinsRule.WebClient wc = j.createWebClient();
+        String trend = wc.goTo("job/labels/perftest-trend/").getWebResponse().getContentAsString();
+
+        // then three metrics, each with its own label and value, in the REST API and on the page
+        java.util.Map<String, Double> means = new java.util.HashMap<>();
+        for (Object o : json.getJSONArray("metrics")) {
+            JSONObject m = (JSONObject) o;
+            if (m.getString("key").endsWith(".elapsed.mean")) {
+                means.put(m.optString("label"), m.getDouble("value"));
+            }
+        }
+        assertEquals(10, means.get("a b"), 0);
+        assertEquals(100, means.get("a_b"), 0);
+        assertEquals(1000, means.get("a.b"), 0);
+        assertEquals(20, means.get("GET /api/users"), 0);
+        for (String key : List.of("jmeter.\"a b\".elapsed.mean", "jmeter.\"a.b\".elapsed.mean", "jmeter.a_b.elapsed.mean")) {
+            assertTrue(key, page.contains(key) || page.contains(key.replace("\"", "&quot;")));
+        }
+        // and the job page charts a metric of the label with a slash (its URL holds no encoded '/')
+        String token = PerfTestJobAction.tokenOf("jmeter.\"GET /api/users\".elapsed.mean");
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("src=\"(trend/[^\"/]+/metric/" + token + "/png)\"").matcher(trend);
+        assertTrue(trend, img.find());
+        assertEquals("image/png", wc.goTo("job/labels/perftest-trend/" + img.group(1), "image/png").getWebResponse().getContentType());
     }
 
     @Test
@@ -314,7 +355,7 @@ public class PerfTestBuilderTest {
         step.setScript(reportingScript());
         step.setArguments(List.of(new ScriptArgument("rate")));
         step.setParameters("rate=1");
-        SarCollector sar = new SarCollector();
+        SarConfig sar = new SarConfig();
         sar.setInterval("500ms");
         step.setCollectors(List.of(sar));
         p.getBuildersList().add(step);
@@ -327,13 +368,13 @@ public class PerfTestBuilderTest {
         assertEquals(null, b.getAction(PerfTestBuildAction.class));
 
         // and the form says the same, with the core's own checks for every collector type
-        SarCollector.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarCollector.DescriptorImpl.class);
+        SarConfig.DescriptorImpl sarForm = j.jenkins.getDescriptorByType(SarConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, sarForm.doCheckInterval("500ms", p).kind);
         assertEquals(FormValidation.Kind.OK, sarForm.doCheckInterval("2s", p).kind);
-        CommandCollector.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandCollector.DescriptorImpl.class);
+        CommandConfig.DescriptorImpl commandForm = j.jenkins.getDescriptorByType(CommandConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, commandForm.doCheckInterval("1s", p).kind);
         assertEquals(FormValidation.Kind.ERROR, commandForm.doCheckBetter("sideways", p).kind);
-        JmxCollector.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxCollector.DescriptorImpl.class);
+        JmxConfig.DescriptorImpl jmxForm = j.jenkins.getDescriptorByType(JmxConfig.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.OK, jmxForm.doCheckUrl("127.0.0.1:9010", p).kind);
         assertEquals(FormValidation.Kind.ERROR, jmxForm.doCheckPasswordEnv("s3cret!", p).kind);
     }

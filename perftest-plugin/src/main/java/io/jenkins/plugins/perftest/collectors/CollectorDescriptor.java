@@ -3,10 +3,12 @@ package io.jenkins.plugins.perftest.collectors;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.perftest.FormChecks;
 import io.perftest.collect.CollectorRegistry;
 import io.perftest.model.CollectorSpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -17,17 +19,21 @@ import org.kohsuke.stapler.verb.POST;
  * option; they answer only users who may configure the job or folder (or Jenkins, on the global
  * page).
  */
-public abstract class CollectorDescriptor extends Descriptor<PerfTestCollector> {
+public abstract class CollectorDescriptor extends Descriptor<CollectorConfig> {
 
     private final String type;
 
-    /** @param type the core's name of the collector ({@code sar}, {@code proc}, ...) */
-    protected CollectorDescriptor(Class<? extends PerfTestCollector> clazz, String type) {
+    /** The type is this descriptor's {@code @Symbol} ({@code sar}, {@code proc}, ...), the core's name of the collector. */
+    protected CollectorDescriptor(Class<? extends CollectorConfig> clazz) {
         super(clazz);
-        this.type = type;
+        Symbol symbol = getClass().getAnnotation(Symbol.class);
+        if (symbol == null || symbol.value().length != 1) {
+            throw new IllegalStateException(getClass().getName() + " needs one @Symbol: the core's collector type");
+        }
+        this.type = symbol.value()[0];
     }
 
-    /** The core's name of the collector. */
+    /** The core's name of the collector: the symbol pipelines and Configuration as Code use. */
     public String getType() {
         return type;
     }
@@ -62,13 +68,13 @@ public abstract class CollectorDescriptor extends Descriptor<PerfTestCollector> 
 
     /** One option alone, checked by the core's factory of this type. */
     protected FormValidation check(String key, String value, Item item) {
-        if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+        if (!FormChecks.mayConfigure(item)) {
             return FormValidation.ok();
         }
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        Map<String, String> options = new java.util.LinkedHashMap<>(requiredStandIns());
+        Map<String, String> options = new LinkedHashMap<>(requiredStandIns());
         options.put(key, value.trim());
         try {
             CollectorRegistry.standard().check(new CollectorSpec(type, options));

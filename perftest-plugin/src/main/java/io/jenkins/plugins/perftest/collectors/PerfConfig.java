@@ -10,7 +10,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** Linux {@code perf}: counters ({@code stat}), a sampled profile with a flame graph ({@code record}) or {@code both}: {@code perf(mode: 'record', frequency: '99')}; the core's {@code perf} collector (options {@code mode}, {@code frequency}, {@code pids}). */
-public final class PerfCollector extends PerfTestCollector {
+public final class PerfConfig extends CollectorConfig {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,13 +19,9 @@ public final class PerfCollector extends PerfTestCollector {
     private String frequency;
 
     @DataBoundConstructor
-    public PerfCollector() {
+    public PerfConfig() {
     }
 
-    @Override
-    public String getType() {
-        return "perf";
-    }
 
     public String getMode() {
         return mode;
@@ -70,13 +66,13 @@ public final class PerfCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(PerfCollector.class, "perf");
+            super(PerfConfig.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return Messages.PerfCollector_DisplayName();
+            return Messages.PerfConfig_DisplayName();
         }
     }
 }

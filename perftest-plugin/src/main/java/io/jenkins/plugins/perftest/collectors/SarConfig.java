@@ -9,22 +9,18 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Per-process CPU and memory from {@code /proc}, for the script's processes and further pids: {@code proc(interval: '1s', pids: '1234;5678')}; the core's {@code proc} collector (options {@code interval}, {@code pids}). */
-public final class ProcCollector extends PerfTestCollector {
+/** System activity (CPU, memory, disks, network) sampled by {@code sar} of sysstat: {@code sar(interval: '1s')}; the core's {@code sar} collector
+ * (option {@code interval}, whole seconds). */
+public final class SarConfig extends CollectorConfig {
 
     private static final long serialVersionUID = 1L;
 
     private String interval;
-    private String pids;
 
     @DataBoundConstructor
-    public ProcCollector() {
+    public SarConfig() {
     }
 
-    @Override
-    public String getType() {
-        return "proc";
-    }
 
     public String getInterval() {
         return interval;
@@ -35,37 +31,26 @@ public final class ProcCollector extends PerfTestCollector {
         this.interval = Util.fixEmptyAndTrim(interval);
     }
 
-    /** Further process ids, {@code ;} between them. */
-    public String getPids() {
-        return pids;
-    }
-
-    @DataBoundSetter
-    public void setPids(String pids) {
-        this.pids = Util.fixEmptyAndTrim(pids);
-    }
-
     @Override
     protected Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("interval", interval);
-        options.put("pids", pids);
         return options;
     }
 
-    /** Symbol {@code proc}. */
+    /** Symbol {@code sar}. */
     @Extension
-    @Symbol("proc")
+    @Symbol("sar")
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(ProcCollector.class, "proc");
+            super(SarConfig.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return Messages.ProcCollector_DisplayName();
+            return Messages.SarConfig_DisplayName();
         }
     }
 }

@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * The command is split into words without a shell (quotes group words), as the core's
  * {@code run} option; {@code better} is {@code lower} or {@code higher}.
  */
-public final class CommandCollector extends PerfTestCollector {
+public final class CommandConfig extends CollectorConfig {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,13 +31,9 @@ public final class CommandCollector extends PerfTestCollector {
     private String better;
 
     @DataBoundConstructor
-    public CommandCollector() {
+    public CommandConfig() {
     }
 
-    @Override
-    public String getType() {
-        return "command";
-    }
 
     public String getName() {
         return name;
@@ -102,13 +98,13 @@ public final class CommandCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(CommandCollector.class, "command");
+            super(CommandConfig.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return Messages.CommandCollector_DisplayName();
+            return Messages.CommandConfig_DisplayName();
         }
 
         @Override

@@ -14,7 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * trace: {@code strace()}, {@code strace(trace: true)}; the core's {@code strace} collector
  * (options {@code trace}, {@code pids}).
  */
-public final class StraceCollector extends PerfTestCollector {
+public final class StraceConfig extends CollectorConfig {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,13 +22,9 @@ public final class StraceCollector extends PerfTestCollector {
     private String pids;
 
     @DataBoundConstructor
-    public StraceCollector() {
+    public StraceConfig() {
     }
 
-    @Override
-    public String getType() {
-        return "strace";
-    }
 
     /** Whether the full {@code -tt -T} trace is kept beside the summary. */
     public boolean isTrace() {
@@ -64,13 +60,13 @@ public final class StraceCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(StraceCollector.class, "strace");
+            super(StraceConfig.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return Messages.StraceCollector_DisplayName();
+            return Messages.StraceConfig_DisplayName();
         }
     }
 }

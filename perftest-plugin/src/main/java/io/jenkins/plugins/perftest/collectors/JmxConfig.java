@@ -17,11 +17,11 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * JVM counters (heap, GC, threads, CPU) and named MBean attributes polled over remote JMX:
  * {@code jmx(url: '127.0.0.1:9010', wait: '30s', attributes: 'Catalina:type=ThreadPool,name="http-nio-8080"/currentThreadsBusy')}.
- * The options are the core's ({@code io.perftest.collect.JmxCollector}): url, interval,
+ * The options are the core's ({@code io.perftest.collect.JmxConfig}): url, interval,
  * attributes, wait, userEnv, passwordEnv (names of environment variables, never the secrets
  * themselves), host.
  */
-public final class JmxCollector extends PerfTestCollector {
+public final class JmxConfig extends CollectorConfig {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,13 +34,9 @@ public final class JmxCollector extends PerfTestCollector {
     private String host;
 
     @DataBoundConstructor
-    public JmxCollector() {
+    public JmxConfig() {
     }
 
-    @Override
-    public String getType() {
-        return "jmx";
-    }
 
     public String getUrl() {
         return url;
@@ -124,13 +120,13 @@ public final class JmxCollector extends PerfTestCollector {
     public static final class DescriptorImpl extends CollectorDescriptor {
 
         public DescriptorImpl() {
-            super(JmxCollector.class, "jmx");
+            super(JmxConfig.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return Messages.JmxCollector_DisplayName();
+            return Messages.JmxConfig_DisplayName();
         }
 
         @Override
