@@ -92,8 +92,9 @@ public final class ShowCommand implements Callable<Integer> {
             long learned = bands.values().stream().filter(t -> t.contains("run-to-run")).count();
             if (!bands.isEmpty()) {
                 out.println("noise bands: " + learned + " metric(s) from their history, " + (bands.size() - learned)
-                        + " at the configured floor");
-                bands.forEach((key, text) -> out.println("  " + key + "  " + text));
+                        + " at the configured floor (each in run.json, baseline.noiseBands)");
+                bands.entrySet().stream().filter(e -> e.getValue().contains("run-to-run")).limit(20)
+                        .forEach(e -> out.println("  " + e.getKey() + "  " + e.getValue()));
             }
         }
         for (ThresholdOutcome t : r.thresholds()) {

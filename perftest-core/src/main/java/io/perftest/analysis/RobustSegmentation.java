@@ -211,11 +211,23 @@ final class RobustSegmentation {
             int from = Math.max(before, at - RANK_REACH);
             int to = Math.min(after, at + RANK_REACH);
             double ranks = io.perftest.stats.MannWhitneyTest.pValue(Arrays.copyOfRange(y, from, at), Arrays.copyOfRange(y, at, to));
-            if (ranks > settings.maxPValue()) {
+            if (ranks > settings.maxPValue() && smallestRankPValue(at - from, to - at) <= settings.maxPValue() / 10) {
                 return Math.max(p, ranks);
             }
         }
         return p;
+    }
+
+    /**
+     * The smallest two-sided p-value ranks can give two groups of these sizes (complete separation,
+     * 2 / C(m + n, m)): with fewer points than that needs, the ranks cannot agree and are not asked.
+     */
+    static double smallestRankPValue(int m, int n) {
+        double logChoose = 0;
+        for (int k = 1; k <= Math.min(m, n); k++) {
+            logChoose += Math.log((double) (Math.max(m, n) + k) / k);
+        }
+        return Math.min(1, 2 * Math.exp(-logChoose));
     }
 
     private double pValue(double[] y, List<Integer> points, int i) {
