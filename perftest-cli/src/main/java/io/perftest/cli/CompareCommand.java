@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
                 "95% bootstrap confidence interval, the Mann-Whitney U p-value corrected for the number of metrics",
                 "(Benjamini-Hochberg), and a verdict from the metric's direction: improved, unchanged, regressed or",
                 "unknown. A change is a regression only if it is significant and the whole interval lies beyond the",
-                "noise threshold (default 2%). With one sample a side, the plain ratio is judged against the threshold."},
+                "noise band. With one sample a side, the plain change is judged against the band. The band of a metric",
+                "is learned from B's test history (3 x the run-to-run noise of its completed runs before B, 5 runs at",
+                "least), never below the noise threshold (default 2%), which is the band without such history."},
         footer = {"", "Examples:",
                 "  perftest compare perftest-results/quickstart/default/1 perftest-results/quickstart/default/2",
                 "  perftest compare runs/7 runs/9 --noise 5 --noise results.latency_p99=10 --json",
@@ -61,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         RunSummary a = summary(runA);
         RunSummary b = summary(runB);
-        RunComparison comparison = new RunComparator(settings(noise)).compare(a, b);
+        RunComparison comparison = new RunComparator(settings(noise)).compare(a, b, history(runB));
         if (html != null) {
             io.perftest.report.ComparisonReport.write(new RunDirectory(runA), new RunDirectory(runB), html);
             if (!json) {
@@ -99,6 +101,13 @@ public final class CompareCommand implements Callable<Integer> {
             putNumber(o, "pValue", m.pValue());
             putNumber(o, "qValue", m.qValue());
             o.put("noise", m.noise());
+            ObjectNode band = o.putObject("noiseBand");
+            band.put("share", m.band().share());
+            band.put("source", m.band().source().name().toLowerCase(java.util.Locale.ROOT));
+            band.put("runs", m.band().runs());
+            putNumber(band, "runToRunNoise", m.band().noise());
+            putNumber(band, "level", m.band().level());
+            band.put("text", m.band().describe());
             o.put("verdict", m.verdict().label());
             if (!m.note().isEmpty()) {
                 o.put("note", m.note());
@@ -136,6 +145,22 @@ public final class CompareCommand implements Callable<Integer> {
             s = key == null ? s.withNoise(share) : s.withNoise(key, share);
         }
         return s;
+    }
+
+    /** The metrics' values in B's test history before B (its parent directory holds the numbered runs), for the noise bands. */
+    static io.perftest.analysis.MetricHistory history(Path runB) throws IOException {
+        Path dir = runB.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        Integer number = null;
+        try {
+            number = Integer.parseInt(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            // not a numbered run in a test's history: no history to learn from
+        }
+        if (parent == null || number == null) {
+            return io.perftest.analysis.MetricHistory.NONE;
+        }
+        return io.perftest.analysis.StandardRunJudge.history(new io.perftest.store.TestHistory(parent), number);
     }
 
     private static RunSummary summary(Path path) throws IOException {

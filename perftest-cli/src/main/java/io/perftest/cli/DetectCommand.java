@@ -45,16 +45,16 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--otava", description = "Start from Apache Otava's settings (window 50, p 0.001, no minimum segment).")
     private boolean otava;
 
-    @Option(names = "--window", paramLabel = "N", description = "Window length (default 50).")
+    @Option(names = "--window", paramLabel = "N", description = "Window length of Otava's method (--otava; default 50).")
     private Integer window;
 
-    @Option(names = "--p-value", paramLabel = "P", description = "Significance level (default 0.00001; Otava 0.001).")
+    @Option(names = "--p-value", paramLabel = "P", description = "Significance level (default 0.001, as Otava).")
     private Double pValue;
 
     @Option(names = "--min-magnitude", paramLabel = "SHARE", description = "Smallest relative change kept, e.g. 0.05 (default 0).")
     private Double minMagnitude;
 
-    @Option(names = "--min-segment", paramLabel = "N", description = "Fewest points a level must last (default 3; Otava 1).")
+    @Option(names = "--min-segment", paramLabel = "N", description = "Fewest points a level must last (default 2, a level under 6 points must be 5 noise deviations away; Otava 1).")
     private Integer minSegment;
 
     @Override

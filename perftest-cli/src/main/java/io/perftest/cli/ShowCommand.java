@@ -88,6 +88,14 @@ public final class ShowCommand implements Callable<Integer> {
         }
         if (r.baseline() != null && !r.baseline().runs().isEmpty()) {
             out.println("baseline:   " + r.baseline().policy() + " -> runs " + r.baseline().runs());
+            java.util.Map<String, String> bands = r.baseline().noiseBands();
+            long learned = bands.values().stream().filter(t -> t.contains("run-to-run")).count();
+            if (!bands.isEmpty()) {
+                out.println("noise bands: " + learned + " metric(s) from their history, " + (bands.size() - learned)
+                        + " at the configured floor (each in run.json, baseline.noiseBands)");
+                bands.entrySet().stream().filter(e -> e.getValue().contains("run-to-run")).limit(20)
+                        .forEach(e -> out.println("  " + e.getKey() + "  " + e.getValue()));
+            }
         }
         for (ThresholdOutcome t : r.thresholds()) {
             out.println((t.passed() ? "  PASS " : "  " + t.severity().name() + " ") + t.expression()

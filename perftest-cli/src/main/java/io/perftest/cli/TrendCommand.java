@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "trend",
         header = "Show each metric of a test across its runs, and the runs where its level changed.",
         description = {"Shows each metric of a test over its completed runs and the runs where its level changed",
-                "(change points: E-divisive means with a Student t-test in windows of 50 runs, p <= 0.00001,",
-                "levels of at least 3 runs), with the mean before and after, the relative change and the p-value.",
+                "(change points: candidates of levels and slopes tested against their neighbours with a trend and",
+                "autocorrelated noise allowed, p <= 0.001, levels of at least 2 runs; see docs/analysis.md), with the",
+                "mean before and after, the relative change and the p-value.",
                 "Without --metric, the metrics that matter come first: those the latest run's thresholds name,",
                 "then its 'trend:' list (framework.yaml), then the script's own results, then collector series."},
         footer = {"", "Examples:",
@@ -98,9 +99,7 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         if (html != null) {
-            ChangePointDetector detector = new ChangePointDetector(ChangePointSettings.DEFAULT);
-            io.perftest.report.TrendReport.write(history, trends.stream().map(MetricTrend::key).toList(),
-                    values -> java.util.Arrays.stream(detector.detect(values).indices()).boxed().toList(), html);
+            io.perftest.report.TrendReport.write(history, trends, html);
             if (!json) {
                 out.println("HTML report: " + html.toAbsolutePath().normalize());
             }

@@ -7,7 +7,6 @@ import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.RunSummary;
 import io.perftest.model.Unit;
-import io.perftest.report.ChangePointFinder;
 import io.perftest.report.TrendReport;
 import io.perftest.store.RunDirectory;
 import io.perftest.store.RunRecord;
@@ -69,8 +68,11 @@ public class ReportsInBrowserTest {
         assertEquals(trendCli.err(), 0, trendCli.exitCode());
         assertTrue("perftest trend --html writes the page", Files.readString(cliTrendPage).contains("Trend of quickstart / small"));
         Path trendPage = results.resolve("trend.html");
-        TrendReport.write(new TestHistory(history), List.of("results.throughput", "results.latency_p95", HOSTILE),
-                DETECTOR, trendPage);
+        TestHistory tests = new TestHistory(history);
+        List<String> chosen = List.of("results.throughput", "results.latency_p95", HOSTILE);
+        List<io.perftest.analysis.MetricTrend> all = new io.perftest.analysis.TrendAnalysis(
+                new ChangePointDetector(ChangePointSettings.DEFAULT)).trends(tests, chosen, skipped -> { });
+        TrendReport.write(tests, chosen.stream().flatMap(k -> all.stream().filter(t -> t.key().equals(k))).toList(), trendPage);
 
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
@@ -177,8 +179,4 @@ public class ReportsInBrowserTest {
             run.writeSummary(RunSummary.of(metrics));
         }
     }
-
-    /** The core's change-point detector, as perftest trend --html uses it. */
-    static final ChangePointFinder DETECTOR = values -> java.util.Arrays.stream(
-            new ChangePointDetector(ChangePointSettings.DEFAULT).detect(values).indices()).boxed().toList();
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the points where the level of a series changes, as Apache Otava (Hunter, Fleming et al.
- * 2023) does, plus a minimum segment length:
+ * Finds the points where the level of a series changes. The default method
+ * ({@link ChangePointSettings.Method#ROBUST}, see {@code RobustSegmentation}) holds on trends,
+ * random walks and heavy tails; {@link ChangePointSettings.Method#E_DIVISIVE} is Apache Otava's
+ * (Hunter, Fleming et al. 2023), plus a minimum segment length:
  * <ol>
  *   <li>Split: E-divisive means with a Student t-test in sliding windows of
  *       {@link ChangePointSettings#windowLength()} points stepping by half a window (restarting
@@ -38,6 +40,9 @@ public final class ChangePointDetector {
     /** The change points of {@code series} with the state {@link #update} needs. */
     public Detection detect(double[] series) {
         checkFinite(series);
+        if (settings.method() == ChangePointSettings.Method.ROBUST) {
+            return new RobustSegmentation(settings).detect(series);
+        }
         SegmentMoments moments = new SegmentMoments(series);
         boolean[] weak = new boolean[series.length];
         split(series, moments, 0, weak);
@@ -57,6 +62,9 @@ public final class ChangePointDetector {
         if (added < 0) {
             throw new IllegalArgumentException("the series has " + series.length + " points, fewer than the "
                     + previous.length() + " it extends");
+        }
+        if (settings.method() == ChangePointSettings.Method.ROBUST) {
+            return new RobustSegmentation(settings).update(previous, series);
         }
         int n = series.length;
         int window = settings.windowLength();

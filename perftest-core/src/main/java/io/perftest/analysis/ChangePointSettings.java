@@ -12,21 +12,34 @@ package io.perftest.analysis;
  * @param otavaMerge   re-test neighbours in the merge pass exactly as Apache Otava does (the point
  *                     after a removed one and the next, leaving the one before with stale
  *                     statistics); false re-tests both neighbours of the removed point
+ * @param method       how candidates are found and tested: {@link Method#ROBUST} (the default) or
+ *                     Apache Otava's {@link Method#E_DIVISIVE}
  */
 public record ChangePointSettings(int windowLength, double maxPValue, double minMagnitude, int minSegment,
-                                  boolean otavaMerge) {
+                                  boolean otavaMerge, Method method) {
+
+    /** The search methods. */
+    public enum Method {
+        /**
+         * Binary-segmentation candidates of levels and slopes, each tested against its neighbours with
+         * a trend and AR(1) noise allowed, lone spikes and short bursts ignored ({@code RobustSegmentation}).
+         */
+        ROBUST,
+        /** Apache Otava: E-divisive means in sliding windows with a Student t-test, then its merge pass. */
+        E_DIVISIVE
+    }
 
     /** Apache Otava's defaults: window 50, p = 0.001, no minimum magnitude, no minimum segment. */
-    public static final ChangePointSettings OTAVA = new ChangePointSettings(50, 0.001, 0.0, 1, true);
+    public static final ChangePointSettings OTAVA = new ChangePointSettings(50, 0.001, 0.0, 1, true, Method.E_DIVISIVE);
 
     /**
-     * perftest's default: Otava's window and merge pass with a stricter significance (the split
-     * pass picks the best of many candidate positions, so its nominal p-value is optimistic) and
-     * levels of at least 3 runs, so that one outlier run is not a change of level.
+     * perftest's default, one setting for every series: the robust method at p = 0.001, levels of
+     * at least 2 runs (a lone outlier run is never a level; two runs at a level far beyond the noise are).
      */
-    public static final ChangePointSettings DEFAULT = new ChangePointSettings(50, 1e-5, 0.0, 3, false);
+    public static final ChangePointSettings DEFAULT = new ChangePointSettings(50, 1e-3, 0.0, 2, false, Method.ROBUST);
 
     public ChangePointSettings {
+        java.util.Objects.requireNonNull(method, "method");
         if (windowLength < 2) {
             throw new IllegalArgumentException("window length must be at least 2, was " + windowLength);
         }
@@ -43,7 +56,7 @@ public record ChangePointSettings(int windowLength, double maxPValue, double min
 
     /** Otava's settings with another window, p-value and minimum magnitude. */
     public static ChangePointSettings otava(int windowLength, double maxPValue, double minMagnitude) {
-        return new ChangePointSettings(windowLength, maxPValue, minMagnitude, 1, true);
+        return new ChangePointSettings(windowLength, maxPValue, minMagnitude, 1, true, Method.E_DIVISIVE);
     }
 
     /** The split pass's level: 10 p below 0.05, 2 p below 0.5, else p (Otava's rule). */
@@ -55,18 +68,18 @@ public record ChangePointSettings(int windowLength, double maxPValue, double min
     }
 
     public ChangePointSettings withMaxPValue(double value) {
-        return new ChangePointSettings(windowLength, value, minMagnitude, minSegment, otavaMerge);
+        return new ChangePointSettings(windowLength, value, minMagnitude, minSegment, otavaMerge, method);
     }
 
     public ChangePointSettings withMinMagnitude(double value) {
-        return new ChangePointSettings(windowLength, maxPValue, value, minSegment, otavaMerge);
+        return new ChangePointSettings(windowLength, maxPValue, value, minSegment, otavaMerge, method);
     }
 
     public ChangePointSettings withWindowLength(int value) {
-        return new ChangePointSettings(value, maxPValue, minMagnitude, minSegment, otavaMerge);
+        return new ChangePointSettings(value, maxPValue, minMagnitude, minSegment, otavaMerge, method);
     }
 
     public ChangePointSettings withMinSegment(int value) {
-        return new ChangePointSettings(windowLength, maxPValue, minMagnitude, value, otavaMerge);
+        return new ChangePointSettings(windowLength, maxPValue, minMagnitude, value, otavaMerge, method);
     }
 }

@@ -63,13 +63,9 @@ public final class MetricTrend {
         return runs[changePoint.index()];
     }
 
-    /** Whether the change is for the worse by the metric's direction. */
+    /** Whether the change is for the worse by the metric's direction ({@link ChangeVerdict#of}). */
     public boolean isRegression(ChangePoint changePoint) {
-        return switch (direction) {
-            case LOWER_IS_BETTER -> changePoint.meanAfter() > changePoint.meanBefore();
-            case HIGHER_IS_BETTER -> changePoint.meanAfter() < changePoint.meanBefore();
-            case NEUTRAL -> false;
-        };
+        return ChangeVerdict.of(direction, changePoint.meanAfter() - changePoint.meanBefore()) == ChangeVerdict.REGRESSED;
     }
 
     @Override

@@ -19,14 +19,18 @@ import java.util.TreeSet;
  * the ratio of medians with a seeded bootstrap confidence interval and a Mann-Whitney U p-value,
  * adjusted by Benjamini-Hochberg across the run's metrics. A metric is regressed (or improved)
  * only when both hold: its q-value is at most the false-discovery rate, and the whole interval
- * lies beyond the noise threshold on the worse (better) side of its {@link Direction}. With a
- * single sample on a side (or only summary statistics) the plain ratio is judged against the
- * noise threshold, and the note says so. Metrics without a direction are never judged.
+ * lies beyond the noise band on the worse (better) side of its {@link Direction}. With a
+ * single sample on a side (or only summary statistics) the plain change is judged against the
+ * noise band, and the note says so. The band ({@link NoiseBand}) is learned from the metric's
+ * history when it has enough runs, else the configured noise threshold; never below that.
+ * Which change is a regression is {@link ChangeVerdict#of}'s rule, the one rule for every
+ * caller. Metrics without a direction are never judged.
  */
 public final class RunComparator {
 
     private final ComparisonSettings settings;
     private final BootstrapInterval bootstrap;
+    private final ChangePointDetector detector = new ChangePointDetector(ChangePointSettings.DEFAULT);
 
     public RunComparator(ComparisonSettings settings) {
         this.settings = settings;
@@ -37,14 +41,24 @@ public final class RunComparator {
         return settings;
     }
 
-    /** Compares {@code candidate} (B) with {@code baseline} (A); metrics of either side are listed. */
+    /** Compares {@code candidate} (B) with {@code baseline} (A) with the configured noise floors; metrics of either side are listed. */
     public RunComparison compare(RunSummary baseline, RunSummary candidate) {
+        return compare(baseline, candidate, MetricHistory.NONE);
+    }
+
+    /**
+     * Compares {@code candidate} (B) with {@code baseline} (A); each metric's noise band is learned
+     * from {@code history} (its values in the test's completed runs before B) where it has at least
+     * {@link NoiseBand#MIN_RUNS} of them, else the configured floor.
+     */
+    public RunComparison compare(RunSummary baseline, RunSummary candidate, MetricHistory history) {
         TreeSet<String> keys = new TreeSet<>();
         baseline.metrics().forEach(m -> keys.add(m.key()));
         candidate.metrics().forEach(m -> keys.add(m.key()));
         List<Draft> drafts = new ArrayList<>();
         for (String key : keys) {
-            drafts.add(draft(key, baseline.metric(key), candidate.metric(key)));
+            NoiseBand band = NoiseBand.of(history.values(key), settings.noiseOf(key), detector);
+            drafts.add(draft(key, baseline.metric(key), candidate.metric(key), band));
         }
         double[] p = drafts.stream().mapToDouble(d -> d.pValue).toArray();
         double[] q = BenjaminiHochberg.adjust(p);
@@ -64,7 +78,7 @@ public final class RunComparator {
         double low = Double.NaN;
         double high = Double.NaN;
         double pValue = Double.NaN;
-        double noise;
+        NoiseBand band;
         ChangeVerdict fixed;
         String note = "";
 
@@ -74,24 +88,24 @@ public final class RunComparator {
                 verdict = judge(qValue);
             }
             return new MetricComparison(reference.key(), reference.unit(), reference.direction(), a, b, ratio, low, high,
-                    pValue, qValue, noise, verdict, note);
+                    pValue, qValue, band, verdict, note);
         }
 
         private ChangeVerdict judge(double qValue) {
             boolean significant = qValue <= settings.falseDiscoveryRate();
-            boolean above = low > 1 + noise;
-            boolean below = high < 1 - noise;
+            boolean above = low > 1 + band.share();
+            boolean below = high < 1 - band.share();
             if (!significant || !(above || below)) {
                 return ChangeVerdict.UNCHANGED;
             }
-            return verdictOf(reference.direction(), above);
+            return ChangeVerdict.of(reference.direction(), above ? 1 : -1);
         }
     }
 
-    private Draft draft(String key, Optional<Metric> baseline, Optional<Metric> candidate) {
+    private Draft draft(String key, Optional<Metric> baseline, Optional<Metric> candidate, NoiseBand band) {
         Draft d = new Draft();
         d.reference = candidate.orElseGet(baseline::orElseThrow);
-        d.noise = settings.noiseOf(key);
+        d.band = band;
         if (baseline.isEmpty() || candidate.isEmpty()) {
             d.a = baseline.map(m -> m.samples().statistics()).orElse(Statistics.EMPTY);
             d.b = candidate.map(m -> m.samples().statistics()).orElse(Statistics.EMPTY);
@@ -132,23 +146,23 @@ public final class RunComparator {
             }
             return d;
         }
-        // one sample on a side (or statistics only): the plain ratio against the noise threshold
-        d.note = String.format(Locale.ROOT, "%s: plain ratio against the %s noise threshold",
-                a.samples().size() <= 1 && b.samples().size() <= 1 ? "one sample per side" : "one sample on a side",
-                RunComparison.percent(d.noise).substring(1));
-        if (b.direction() == Direction.NEUTRAL || Math.abs(d.ratio - 1) <= d.noise) {
+        // one sample on a side (or statistics only): the plain change against the noise band; with a
+        // history, against the history's current level when the baseline sits at it (a single
+        // baseline run carries its own noise, the level of many runs hardly any)
+        String sides = a.samples().size() <= 1 && b.samples().size() <= 1 ? "one sample per side" : "one sample on a side";
+        double change = d.ratio - 1;
+        String against = "";
+        if (band.fromHistory() && Math.abs(ma / band.level() - 1) <= band.share()) {
+            change = mb / band.level() - 1;
+            against = String.format(Locale.ROOT, " %s against the history's level %s,", RunComparison.percent(change),
+                    RunComparison.number(band.level()));
+        }
+        d.note = sides + ":" + against + " noise band " + band.describe();
+        if (b.direction() == Direction.NEUTRAL || Math.abs(change) <= band.share()) {
             d.fixed = ChangeVerdict.UNCHANGED;
         } else {
-            d.fixed = verdictOf(b.direction(), d.ratio > 1);
+            d.fixed = ChangeVerdict.of(b.direction(), change);
         }
         return d;
-    }
-
-    private static ChangeVerdict verdictOf(Direction direction, boolean increased) {
-        return switch (direction) {
-            case LOWER_IS_BETTER -> increased ? ChangeVerdict.REGRESSED : ChangeVerdict.IMPROVED;
-            case HIGHER_IS_BETTER -> increased ? ChangeVerdict.IMPROVED : ChangeVerdict.REGRESSED;
-            case NEUTRAL -> ChangeVerdict.UNCHANGED;
-        };
     }
 }

@@ -52,10 +52,17 @@ public record RunComparison(List<MetricComparison> metrics) {
         return out;
     }
 
+    /** Which noise bands were used: "noise bands: 3 metric(s) from their history (5+ runs), 12 at the configured floor". */
+    public String bandsLine() {
+        long learned = metrics.stream().filter(m -> m.band().fromHistory()).count();
+        return "noise bands: " + learned + " metric(s) from their history (" + NoiseBand.MIN_RUNS + "+ completed runs), "
+                + (metrics.size() - learned) + " at the configured floor (perftest compare A B shows each)";
+    }
+
     private static List<String> table(List<MetricComparison> metrics) {
         String common = metrics.stream().map(MetricComparison::note).distinct().count() == 1 ? metrics.get(0).note() : "";
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"metric", "baseline", "this run", "change", "95% CI", "q", "verdict"});
+        rows.add(new String[] {"metric", "baseline", "this run", "change", "95% CI", "q", "noise band", "verdict"});
         for (MetricComparison m : metrics) {
             String unit = m.unit().symbol().isEmpty() ? "" : " " + m.unit().symbol();
             rows.add(new String[] {
@@ -65,9 +72,10 @@ public record RunComparison(List<MetricComparison> metrics) {
                 percent(m.change()),
                 m.hasInterval() ? "[" + percent(m.low() - 1) + ", " + percent(m.high() - 1) + "]" : "-",
                 Double.isNaN(m.qValue()) ? "-" : String.format(Locale.ROOT, "%.3g", m.qValue()),
+                String.format(Locale.ROOT, "±%.1f%% %s", m.noise() * 100, m.band().fromHistory() ? "history" : "floor"),
                 m.verdict().label() + (m.note().isEmpty() || !common.isEmpty() ? "" : " (" + m.note() + ")")});
         }
-        int[] width = new int[7];
+        int[] width = new int[8];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 width[i] = Math.max(width[i], r[i].length());

@@ -39,7 +39,10 @@ public final class StandardRunJudge implements RunJudge {
         } catch (IllegalArgumentException e) {
             baseline = Baseline.none(spec.baseline(), e.getMessage());
         }
-        Optional<RunComparison> comparison = baseline.summary().map(b -> comparator.compare(b, summary));
+        MetricHistory metrics = baseline.summary().isPresent() ? history(history, number) : MetricHistory.NONE;
+        Optional<RunComparison> comparison = baseline.summary().map(b -> comparator.compare(b, summary, metrics));
+        BaselineChoice chosen = baseline.choice();
+        BaselineChoice choice = comparison.map(c -> chosen.withNoiseBands(bands(c))).orElse(chosen);
         List<ThresholdOutcome> outcomes = new ArrayList<>();
         for (SourcedText text : spec.thresholds()) {
             outcomes.add(evaluate(text, summary, baseline.summary(), comparison));
@@ -50,7 +53,39 @@ public final class StandardRunJudge implements RunJudge {
                 verdict = verdict.worst(o.severity());
             }
         }
-        return new Judgement(baseline.choice(), outcomes, verdict, report(baseline.choice(), comparison, outcomes, verdict));
+        return new Judgement(choice, outcomes, verdict, report(choice, comparison, outcomes, verdict));
+    }
+
+    /** Most completed runs before this one whose values teach the noise bands. */
+    static final int HISTORY_RUNS = 50;
+
+    /** Each metric's values over the last {@link #HISTORY_RUNS} completed runs before run {@code number}, oldest first. */
+    public static MetricHistory history(TestHistory history, int number) throws IOException {
+        java.util.Map<String, List<Double>> values = new java.util.TreeMap<>();
+        List<io.perftest.store.RunDirectory> runs = history.runs();
+        List<RunSummary> summaries = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0 && summaries.size() < HISTORY_RUNS; i--) {
+            if (runs.get(i).number() >= number) {
+                continue;
+            }
+            try {
+                runs.get(i).completedSummary().ifPresent(s -> summaries.add(0, s));
+            } catch (IOException e) {
+                // an unreadable run teaches nothing; the others still do
+            }
+        }
+        for (RunSummary s : summaries) {
+            s.metrics().forEach(m -> values.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m.value()));
+        }
+        java.util.Map<String, double[]> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return MetricHistory.of(out);
+    }
+
+    private static java.util.Map<String, String> bands(RunComparison comparison) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        comparison.metrics().forEach(m -> out.put(m.key(), m.band().describe()));
+        return out;
     }
 
     private static ThresholdOutcome evaluate(SourcedText text, RunSummary summary, Optional<RunSummary> baseline,
@@ -66,7 +101,10 @@ public final class StandardRunJudge implements RunJudge {
                                Verdict verdict) {
         List<String> lines = new ArrayList<>();
         lines.add("baseline (" + choice.policy() + "): " + (choice.runs().isEmpty() ? "none, " : "") + choice.note());
-        comparison.ifPresent(c -> lines.addAll(c.changesTable()));
+        comparison.ifPresent(c -> {
+            lines.addAll(c.changesTable());
+            lines.add(c.bandsLine());
+        });
         for (ThresholdOutcome o : outcomes) {
             String status = o.passed() ? "PASS" : o.severity() == Verdict.UNSTABLE ? "UNSTABLE" : "FAIL";
             lines.add(status + "  " + o.expression() + "  (" + o.message() + ")");

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 /**
  * A series in the Turing Change Point Dataset's JSON format
  * ({@code {name, n_obs, time: {index: [...]}, series: [{label, raw: [...]}]}}); the first
- * series' {@code raw} values are read (null values are an error).
+ * series' {@code raw} values are read. Missing values ({@code null}, as in uk_coal_employ) are
+ * filled by linear interpolation between their neighbours (the nearest value at either end), so
+ * that indices keep their meaning; a series without any number is an error.
  */
 public record TcpdDataset(String name, double[] values) {
 
@@ -40,14 +42,34 @@ public record TcpdDataset(String name, double[] values) {
         if (!raw.isArray()) {
             throw new IOException(where + ": not a TCPD dataset (expected series[0].raw, an array of numbers)");
         }
+        return new TcpdDataset(root.path("name").asText(""), interpolated(raw, where));
+    }
+
+    /** The numbers of a JSON array with its nulls filled by linear interpolation. */
+    public static double[] interpolated(JsonNode raw, String where) throws IOException {
         double[] values = new double[raw.size()];
+        int last = -1;
         for (int i = 0; i < values.length; i++) {
             JsonNode v = raw.get(i);
+            if (v.isNull()) {
+                values[i] = Double.NaN;
+                continue;
+            }
             if (!v.isNumber()) {
-                throw new IOException(where + ": series[0].raw[" + i + "] is " + v + ", not a number");
+                throw new IOException(where + ": series[0].raw[" + i + "] is " + v + ", not a number or null");
             }
             values[i] = v.asDouble();
+            for (int j = last + 1; j < i; j++) {
+                values[j] = last < 0 ? values[i] : values[last] + (values[i] - values[last]) * (j - last) / (i - last);
+            }
+            last = i;
         }
-        return new TcpdDataset(root.path("name").asText(""), values);
+        if (last < 0 && values.length > 0) {
+            throw new IOException(where + ": series[0].raw has no number");
+        }
+        for (int j = last + 1; j < values.length; j++) {
+            values[j] = values[last];
+        }
+        return values;
     }
 }

@@ -1,5 +1,6 @@
 package io.perftest.report;
 
+import io.perftest.analysis.MetricTrend;
 import io.perftest.chart.ChartImages;
 import io.perftest.chart.ChartSize;
 import io.perftest.chart.Percentages;
@@ -9,7 +10,6 @@ import io.perftest.chart.TrendChange;
 import io.perftest.chart.TrendChart;
 import io.perftest.chart.TrendData;
 import io.perftest.chart.TrendPoint;
-import io.perftest.model.Direction;
 import io.perftest.model.Metric;
 import io.perftest.model.RunStatus;
 import io.perftest.model.RunSummary;
@@ -27,11 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +37,9 @@ import java.util.regex.Pattern;
  * The page of a test's history ({@code perftest trend DIR --html FILE}): the runs, and for each
  * metric a trend chart (samples, medians, confidence band, change points with the run and the
  * relative change, threshold lines, unstable and failed runs marked) and the change points as a
- * table. One self-contained HTML file.
+ * table. One self-contained HTML file. It renders the {@link MetricTrend}s it is given (the
+ * analysis found their change points once); it reads the runs only for what they show (samples,
+ * marks, the runs table).
  */
 public final class TrendReport {
 
@@ -55,18 +55,15 @@ public final class TrendReport {
     record RunEntry(int number, RunRecord record, RunSummary summary) {
     }
 
-    /**
-     * Writes the trend of {@code metrics} (every metric of the latest run when empty) across the
-     * runs of {@code history} to {@code out}, with change points from {@code finder}.
-     */
-    public static void write(TestHistory history, List<String> metrics, ChangePointFinder finder, Path out) throws IOException {
-        String html = render(history, metrics, finder);
+    /** Writes the page of {@code trends} (in their order) across the runs of {@code history} to {@code out}. */
+    public static void write(TestHistory history, List<MetricTrend> trends, Path out) throws IOException {
+        String html = render(history, trends);
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String render(TestHistory history, List<String> metrics, ChangePointFinder finder) throws IOException {
+    public static String render(TestHistory history, List<MetricTrend> trends) throws IOException {
         List<String> unreadable = new ArrayList<>();
         List<RunEntry> runs = readableRuns(history, unreadable::add);
         String name = runs.isEmpty() ? history.directory().getFileName().toString()
@@ -80,22 +77,19 @@ public final class TrendReport {
         for (String u : unreadable) {
             html.p("muted", "Run skipped, unreadable: " + u);
         }
-        Set<String> keys = new LinkedHashSet<>(metrics);
-        if (keys.isEmpty()) {
-            runs.get(runs.size() - 1).summary().metrics().forEach(m -> keys.add(m.key()));
-        }
         html.p(runs.size() + " runs, #" + runs.get(0).number() + " to #" + runs.get(runs.size() - 1).number()
                 + ". Points: each run's samples; line: each run's median; band: 95% confidence interval of the mean"
                 + " where a run has two or more samples; dashed vertical lines: change points.");
         html.h2("Metrics", "metrics");
         List<String> notCharted = new ArrayList<>();
         int charted = 0;
-        for (String key : keys) {
+        for (MetricTrend t : trends) {
+            String key = t.key();
             if (charted >= MAX_CHARTS) {
                 notCharted.add(key);
                 continue;
             }
-            Optional<TrendData> data = trend(key, runs, finder);
+            Optional<TrendData> data = trend(t, runs);
             if (data.isEmpty()) {
                 html.h3(key);
                 html.p("muted", "No run has this metric.");
@@ -126,10 +120,10 @@ public final class TrendReport {
         return html.finish("perftest trend of " + history.directory() + ", written " + Instant.now());
     }
 
-    /** The trend of one metric across a test's runs (the Jenkins job page draws the same); empty when no run has it. */
-    public static Optional<TrendData> trend(String key, TestHistory history, ChangePointFinder finder) throws IOException {
+    /** The chart data of one metric's trend across a test's runs; empty when no run has it. */
+    public static Optional<TrendData> trend(MetricTrend trend, TestHistory history) throws IOException {
         List<RunEntry> runs = readableRuns(history, unreadable -> { });
-        return runs.isEmpty() ? Optional.empty() : trend(key, runs, finder);
+        return runs.isEmpty() ? Optional.empty() : trend(trend, runs);
     }
 
     /** The runs of {@code history} with a run.json; each run whose files cannot be read goes to {@code unreadable} instead. */
@@ -161,10 +155,10 @@ public final class TrendReport {
         html.table(List.of("first run of the new level", "change of the level", ""), rows);
     }
 
-    /** The trend of one metric; empty when no run has it. */
-    static Optional<TrendData> trend(String key, List<RunEntry> runs, ChangePointFinder finder) {
+    /** The chart data of one metric's trend: every run's samples, the trend's change points; empty when no run has it. */
+    static Optional<TrendData> trend(MetricTrend trend, List<RunEntry> runs) {
+        String key = trend.key();
         Unit unit = null;
-        Direction direction = Direction.NEUTRAL;
         List<TrendPoint> points = new ArrayList<>();
         for (RunEntry r : runs) {
             Optional<Metric> m = r.summary().metric(key);
@@ -174,7 +168,6 @@ public final class TrendReport {
             Metric metric = m.get();
             if (unit == null) {
                 unit = metric.unit();
-                direction = metric.direction();
             }
             if (!metric.unit().isCompatibleWith(unit)) {
                 continue;
@@ -192,19 +185,7 @@ public final class TrendReport {
         }
         TrendData.Builder b = TrendData.builder(key, unit.symbol());
         points.forEach(b::point);
-        double[] values = points.stream().mapToDouble(TrendPoint::value).toArray();
-        List<Integer> found = finder.find(values).stream().filter(i -> i > 0 && i < values.length).sorted().distinct().toList();
-        for (int c = 0; c < found.size(); c++) {
-            int from = c == 0 ? 0 : found.get(c - 1);
-            int at = found.get(c);
-            int to = c + 1 < found.size() ? found.get(c + 1) : values.length;
-            double before = mean(values, from, at);
-            double after = mean(values, at, to);
-            double rel = before == 0 ? Double.NaN : after / before - 1;
-            boolean regression = direction != Direction.NEUTRAL && Double.isFinite(rel) && rel != 0
-                    && (rel > 0) != (direction == Direction.HIGHER_IS_BETTER);
-            b.change(new TrendChange(points.get(at).run(), rel, regression));
-        }
+        TrendChange.of(trend).forEach(b::change);
         for (ThresholdOutcome t : runs.get(runs.size() - 1).record().thresholds()) {
             constantThreshold(t.expression(), key, unit).ifPresent(b::threshold);
         }
@@ -238,11 +219,4 @@ public final class TrendReport {
         return r.verdict() == Verdict.UNSTABLE ? RunMark.UNSTABLE : RunMark.PASSED;
     }
 
-    private static double mean(double[] v, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += v[i];
-        }
-        return to > from ? s / (to - from) : Double.NaN;
-    }
 }

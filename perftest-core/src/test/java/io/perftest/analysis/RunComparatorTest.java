@@ -84,7 +84,7 @@ public class RunComparatorTest {
         MetricComparison m = c.metrics().get(0);
         // then
         assertEquals(ChangeVerdict.REGRESSED, m.verdict());
-        assertTrue(m.note(), m.note().startsWith("one sample per side: plain ratio against the 2.0% noise threshold"));
+        assertTrue(m.note(), m.note().startsWith("one sample per side: noise band ±2.0% (configured floor)"));
         assertTrue(Double.isNaN(m.pValue()));
         // and 1 % slower is within the noise
         assertEquals(ChangeVerdict.UNCHANGED, comparator.compare(run(latency(100)), run(latency(101))).metrics().get(0).verdict());

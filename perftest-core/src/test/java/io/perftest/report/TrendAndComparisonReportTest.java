@@ -26,19 +26,21 @@ public class TrendAndComparisonReportTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    /** The split that minimises the squared error of two levels: enough to find an injected step. */
-    static final ChangePointFinder BEST_SPLIT = values -> {
-        int best = -1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int k = 2; k <= values.length - 2; k++) {
-            double cost = sse(values, 0, k) + sse(values, k, values.length);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = k;
-            }
+    /** The trends the analysis finds once (the core's default detector), as perftest trend hands them to the page. */
+    static List<io.perftest.analysis.MetricTrend> trends(TestHistory history, List<String> keys) throws java.io.IOException {
+        List<io.perftest.analysis.MetricTrend> all = new io.perftest.analysis.TrendAnalysis(new io.perftest.analysis.ChangePointDetector(
+                io.perftest.analysis.ChangePointSettings.DEFAULT)).trends(history, keys, skipped -> { });
+        if (keys.isEmpty()) {
+            return all;
         }
-        return best < 0 ? List.of() : List.of(best);
-    };
+        return keys.stream().flatMap(k -> all.stream().filter(t -> t.key().equals(k))).toList();
+    }
+
+    /** A trend of {@code key} over the given runs without change points. */
+    static io.perftest.analysis.MetricTrend flat(String key) {
+        return new io.perftest.analysis.MetricTrend(key, Unit.MILLISECONDS, io.perftest.model.Direction.LOWER_IS_BETTER,
+                new int[0], new double[0], List.of());
+    }
 
     static double sse(double[] v, int from, int to) {
         double m = 0;
@@ -75,7 +77,7 @@ public class TrendAndComparisonReportTest {
     public void shouldMarkTheInjectedStepAsARegressionWithItsRunAndRelativeChange() throws Exception {
         TestHistory history = steppedHistory(tmp.newFolder("fw", "test").toPath(), "results.other");
 
-        String html = TrendReport.render(history, List.of("results.latency_p99", "results.throughput"), BEST_SPLIT);
+        String html = TrendReport.render(history, trends(history, List.of("results.latency_p99", "results.throughput")));
 
         RunReportTest.assertSelfContained(html);
         assertTrue(html.contains("12 runs, #1 to #12"));
@@ -90,7 +92,7 @@ public class TrendAndComparisonReportTest {
     public void shouldDrawTheConstantThresholdAndMarkFailedAndUnstableRuns() throws Exception {
         TestHistory history = steppedHistory(tmp.newFolder("fw", "test").toPath(), "results.other");
 
-        var data = TrendReport.trend("results.latency_p99", history, ChangePointFinder.NONE).orElseThrow();
+        var data = TrendReport.trend(flat("results.latency_p99"), history).orElseThrow();
 
         assertEquals(1, data.thresholds().size());
         assertEquals(30.0, data.thresholds().get(0).value(), 1e-9);
@@ -114,7 +116,7 @@ public class TrendAndComparisonReportTest {
         Path dir = tmp.newFolder("fw", "test").toPath();
         TestHistory history = steppedHistory(dir, hostile);
 
-        String trend = TrendReport.render(history, List.of(), BEST_SPLIT);
+        String trend = TrendReport.render(history, trends(history, List.of()));
         String comparison = ComparisonReport.render(new RunDirectory(dir.resolve("1")), new RunDirectory(dir.resolve("12")));
 
         for (String html : List.of(trend, comparison)) {

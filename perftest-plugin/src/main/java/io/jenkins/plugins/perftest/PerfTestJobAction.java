@@ -7,7 +7,6 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.Graph;
-import io.perftest.analysis.ChangePoint;
 import io.perftest.analysis.ChangePointDetector;
 import io.perftest.analysis.ChangePointSettings;
 import io.perftest.analysis.MetricPriority;
@@ -157,11 +156,7 @@ public final class PerfTestJobAction implements Action {
             values[i] = points.get(i).value();
         }
         MetricTrend metricTrend = new MetricTrend(key, unit, direction, runs, values, DETECTOR.changePoints(values));
-        List<TrendChange> changes = new ArrayList<>();
-        for (ChangePoint cp : metricTrend.changePoints()) {
-            changes.add(new TrendChange(metricTrend.runOf(cp), cp.relativeChange(), metricTrend.isRegression(cp)));
-        }
-        return new Trend(test, key, unit.symbol(), points, changes);
+        return new Trend(test, key, unit.symbol(), points, TrendChange.of(metricTrend));
     }
 
     private static RunMark mark(PerfTestBuildAction a) {
